@@ -19,6 +19,13 @@ import picocli.CommandLine.Command;
     description = "Temporal change captioning of satellite images: data, models, fine-tuning, metrics.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      EncodeCommand.class,
+      GenerateCommand.class, CaptionCommand.class,
+      PairsCommand.class,
+      ScoreCommand.class,
+      PruneCommand.class,
+      QuantizeCommand.class,
+      SynthCommand.class,
     })
 public final class GeollavaCli implements Runnable {
 
@@ -70,6 +77,7 @@ public final class GeollavaCli implements Runnable {
     return ex instanceof IllegalArgumentException
         || ex instanceof java.io.IOException
         || ex instanceof java.io.UncheckedIOException
+        || ex instanceof ai.djl.MalformedModelException
         || ex instanceof BadInputException;
   }
 
