@@ -1,14 +1,11 @@
 package io.github.geollava.prune;
 
 import ai.djl.nn.Block;
-import io.github.geollava.prune.mask.MaskProvenance;
 import io.github.geollava.prune.mask.PruningMasks;
 import io.github.geollava.prune.mask.TensorMask;
-import io.github.geollava.prune.select.PruneCount;
 import io.github.geollava.prune.select.RowSelector;
 import io.github.geollava.prune.select.Scope;
 import io.github.geollava.prune.select.StreamingSelector;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +33,8 @@ public final class MagnitudePruner {
   private static final Logger LOG = LoggerFactory.getLogger(MagnitudePruner.class);
 
   private final double sparsity;
+  private final double recordedSparsity;
+  private final String method;
   private final Scope scope;
   private final TargetPatterns targets;
   private final int nmKeep;
@@ -43,11 +42,13 @@ public final class MagnitudePruner {
   private final int parallelism;
 
   private MagnitudePruner(Builder b) {
-    this.sparsity = b.sparsity;
+    this.sparsity = b.sparsity();
+    this.recordedSparsity = b.recordedSparsity();
+    this.method = b.method("magnitude");
     this.scope = b.scope;
-    this.targets = new TargetPatterns(b.include, b.exclude);
-    this.nmKeep = b.nmKeep;
-    this.nmGroup = b.nmGroup;
+    this.targets = b.targets();
+    this.nmKeep = b.nmKeep();
+    this.nmGroup = b.nmGroup();
     this.parallelism = b.parallelism;
   }
 
@@ -63,7 +64,7 @@ public final class MagnitudePruner {
 
   /** The method name recorded in the masks' provenance. */
   public String method() {
-    return nmGroup == 0 ? "magnitude" : "magnitude-" + nmKeep + ":" + nmGroup;
+    return method;
   }
 
   /**
@@ -74,7 +75,6 @@ public final class MagnitudePruner {
    */
   public PruningMasks prune(Block root) {
     TargetWeights w = new TargetWeights(root, targets);
-    String sha = w.sha256();
     TensorMask[] masks = new TensorMask[w.tensorCount()];
     String scopeText;
     if (nmGroup != 0) {
@@ -97,38 +97,24 @@ public final class MagnitudePruner {
       StreamingSelector sel = new StreamingSelector(scope, sparsity, parallelism);
       sel.select(w, (i, m, z) -> masks[i] = new TensorMask(w.name(i), w.shape(i), m));
     }
-    double recorded = nmGroup == 0 ? sparsity : 1.0 - (double) nmKeep / nmGroup;
-    MaskProvenance prov = new MaskProvenance(method(), recorded, scopeText, targets.includeText(),
-        targets.excludeText(), sha, MaskProvenance.currentLibraryVersion());
-    PruningMasks result = new PruningMasks(List.of(masks), prov);
-    result.apply(root);
-    LOG.info("{} pruning: {} of {} weights in {} tensors", method(), result.pruned(), result.parameters(),
+    PruningMasks result = w.applyMasks(List.of(masks), method, recordedSparsity, scopeText);
+    LOG.info("{} pruning: {} of {} weights in {} tensors", method, result.pruned(), result.parameters(),
         masks.length);
     return result;
   }
 
-  /** Builds a {@link MagnitudePruner}. */
-  public static final class Builder {
-    private double sparsity = Double.NaN;
+  /**
+   * Builds a {@link MagnitudePruner}: the shared options of {@link PrunerBuilder} (sparsity of all
+   * targeted weights, patterns, N:M on |w|) plus the scope and the parallelism.
+   */
+  public static final class Builder extends PrunerBuilder<Builder> {
     private Scope scope = Scope.LAYER;
-    private List<String> include = new ArrayList<>(List.of(TargetPatterns.DEFAULT_INCLUDE));
-    private List<String> exclude = new ArrayList<>(List.of(TargetPatterns.DEFAULT_EXCLUDE));
-    private boolean includeIsDefault = true;
-    private int nmKeep;
-    private int nmGroup;
     private int parallelism = 1;
 
     private Builder() {}
 
-    /**
-     * The fraction of the targeted weights to prune (required unless N:M is set).
-     *
-     * @param sparsity in [0, 1], e.g. 0.05 or 0.10 as in the paper
-     * @return this
-     */
-    public Builder setSparsity(double sparsity) {
-      PruneCount.checkSparsity("sparsity", sparsity);
-      this.sparsity = sparsity;
+    @Override
+    protected Builder self() {
       return this;
     }
 
@@ -143,63 +129,6 @@ public final class MagnitudePruner {
         throw new IllegalArgumentException("scope must not be null");
       }
       this.scope = scope;
-      return this;
-    }
-
-    /**
-     * Adds an include regex over module paths; the first call replaces the default include.
-     *
-     * @param regex a regex that must fully match a module path
-     * @return this
-     */
-    public Builder optInclude(String regex) {
-      if (includeIsDefault) {
-        include.clear();
-        includeIsDefault = false;
-      }
-      include.add(regex);
-      return this;
-    }
-
-    /**
-     * Adds an exclude regex over module paths (on top of the default exclude).
-     *
-     * @param regex a regex that must fully match a module path
-     * @return this
-     */
-    public Builder optExclude(String regex) {
-      exclude.add(regex);
-      return this;
-    }
-
-    /**
-     * Targets every {@code Linear} weight, {@code lm_head}, the vision tower and the projector
-     * included, as the original GeoLLaVA code did (embeddings are not {@code Linear}). Clears all
-     * patterns set so far.
-     *
-     * @return this
-     */
-    public Builder allLinear() {
-      include = new ArrayList<>(TargetPatterns.allLinear().include());
-      exclude = new ArrayList<>();
-      includeIsDefault = false;
-      return this;
-    }
-
-    /**
-     * N:M semi-structured sparsity instead of unstructured: keep the {@code n} largest |w| of every
-     * {@code m} consecutive weights of a row (2:4 is what sparse tensor cores accelerate).
-     *
-     * @param n kept per group
-     * @param m group size
-     * @return this
-     */
-    public Builder optSemiStructured(int n, int m) {
-      if (m < 1 || n < 0 || n > m) {
-        throw new IllegalArgumentException("N:M needs 0 <= N <= M and M >= 1, got " + n + ":" + m);
-      }
-      this.nmKeep = n;
-      this.nmGroup = m;
       return this;
     }
 
@@ -224,12 +153,7 @@ public final class MagnitudePruner {
      * @throws IllegalArgumentException if neither a sparsity nor N:M was set
      */
     public MagnitudePruner build() {
-      if (Double.isNaN(sparsity) && nmGroup == 0) {
-        throw new IllegalArgumentException("sparsity is required: call setSparsity(s) or optSemiStructured(n, m)");
-      }
-      if (Double.isNaN(sparsity)) {
-        sparsity = 1.0 - (double) nmKeep / nmGroup;
-      }
+      checkSparsityOrSemiStructured();
       return new MagnitudePruner(this);
     }
   }

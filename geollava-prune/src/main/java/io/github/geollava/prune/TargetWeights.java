@@ -5,6 +5,9 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import io.github.geollava.prune.mask.LinearWeights;
+import io.github.geollava.prune.mask.MaskProvenance;
+import io.github.geollava.prune.mask.PruningMasks;
+import io.github.geollava.prune.mask.TensorMask;
 import io.github.geollava.prune.select.WeightSource;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -23,6 +26,8 @@ import java.util.Map;
  */
 public final class TargetWeights implements WeightSource {
 
+  private final Block root;
+  private final TargetPatterns patterns;
   private final List<String> paths = new ArrayList<>();
   private final List<Parameter> params = new ArrayList<>();
 
@@ -34,6 +39,8 @@ public final class TargetWeights implements WeightSource {
    * @throws IllegalArgumentException if nothing matches, naming the patterns
    */
   public TargetWeights(Block root, TargetPatterns patterns) {
+    this.root = root;
+    this.patterns = patterns;
     for (Map.Entry<String, Parameter> e : LinearWeights.all(root).entrySet()) {
       if (patterns.matches(e.getKey())) {
         Parameter p = e.getValue();
@@ -106,5 +113,24 @@ public final class TargetWeights implements WeightSource {
       buf.clear();
     }
     return HexFormat.of().formatHex(md.digest());
+  }
+
+  /**
+   * Wraps masks selected for these targets with their provenance and applies them to the tree, which
+   * zeroes the pruned weights in place: the common last step of every pruner.
+   *
+   * @param masks one per target, in target order
+   * @param method the method name the provenance records
+   * @param sparsity the sparsity the provenance records
+   * @param scope the scope the provenance records ({@code layer}, {@code global} or {@code row})
+   * @return the applied masks
+   */
+  public PruningMasks applyMasks(List<TensorMask> masks, String method, double sparsity, String scope) {
+    // Hash before applying: the provenance names the weights the masks were selected from.
+    MaskProvenance prov = new MaskProvenance(method, sparsity, scope, patterns.includeText(),
+        patterns.excludeText(), sha256(), MaskProvenance.currentLibraryVersion());
+    PruningMasks result = new PruningMasks(masks, prov);
+    result.apply(root);
+    return result;
   }
 }

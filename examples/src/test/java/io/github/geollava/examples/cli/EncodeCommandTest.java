@@ -9,14 +9,11 @@ import io.github.geollava.core.safetensors.SafetensorsDType;
 import io.github.geollava.core.video.Mp4Video;
 import io.github.geollava.core.video.VideoProcessor;
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class EncodeCommandTest {
 
@@ -27,22 +24,14 @@ class EncodeCommandTest {
   private static final Path AFTER = IMAGES.resolve("p167r055_2010-12-18_LT5_rgb.png");
 
   @TempDir Path dir;
-  private final StringWriter stdout = new StringWriter();
-  private final StringWriter stderr = new StringWriter();
-
-  private int run(String... args) {
-    CommandLine cl = GeollavaCli.newCommandLine();
-    cl.setOut(new PrintWriter(stdout, true));
-    cl.setErr(new PrintWriter(stderr, true));
-    return cl.execute(args);
-  }
 
   @Test
   void encodesAPairWithClipDefaults() throws Exception {
     Path out = dir.resolve("pair.safetensors");
-    assertThat(run("encode", "--before", BEFORE.toString(), "--after", AFTER.toString(),
-        "--out", out.toString())).isZero();
-    assertThat(stdout.toString()).contains("pixel_values_videos [1, 2, 3, 336, 336]");
+    CliRun r = CliRun.of("encode", "--before", BEFORE.toString(), "--after", AFTER.toString(),
+        "--out", out.toString());
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.stdout()).contains("pixel_values_videos [1, 2, 3, 336, 336]");
     try (SafetensorsFile f = SafetensorsFile.open(out)) {
       assertThat(f.info(EncodeCommand.TENSOR).shape()).containsExactly(1, 2, 3, 336, 336);
       assertThat(f.info(EncodeCommand.TENSOR).dtype()).isEqualTo(SafetensorsDType.F32);
@@ -61,28 +50,31 @@ class EncodeCommandTest {
     Path mp4 = dir.resolve("pair.mp4");
     Mp4Video.write(mp4, List.of(ImageLoader.read(BEFORE), ImageLoader.read(AFTER)), 1);
     Path out = dir.resolve("v.safetensors");
-    assertThat(run("encode", "--video", mp4.toString(), "--preprocessor", dir.toString(),
-        "--out", out.toString())).isZero();
+    assertThat(CliRun.of("encode", "--video", mp4.toString(), "--preprocessor", dir.toString(),
+        "--out", out.toString()).exitCode()).isZero();
     try (SafetensorsFile f = SafetensorsFile.open(out)) {
       assertThat(f.info(EncodeCommand.TENSOR).shape()).containsExactly(1, 2, 3, 56, 56);
     }
-    assertThat(run("encode", "--before", BEFORE.toString(), "--after", AFTER.toString(),
-        "--preprocessor", cfg.toString(), "--out", out.toString())).isZero();
+    assertThat(CliRun.of("encode", "--before", BEFORE.toString(), "--after", AFTER.toString(),
+        "--preprocessor", cfg.toString(), "--out", out.toString()).exitCode()).isZero();
   }
 
   @Test
   void badInputExitsWithTwoAndNamesTheCulprit() throws Exception {
     Path out = dir.resolve("x.safetensors");
-    assertThat(run("encode", "--before", BEFORE.toString(), "--out", out.toString())).isEqualTo(2);
-    assertThat(stderr.toString()).contains("--after");
+    CliRun r = CliRun.of("encode", "--before", BEFORE.toString(), "--out", out.toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.stderr()).contains("--after");
     Path broken = Files.write(dir.resolve("broken.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1});
-    assertThat(run("encode", "--before", broken.toString(), "--after", AFTER.toString(),
-        "--out", out.toString())).isEqualTo(2);
-    assertThat(stderr.toString()).contains("broken.png");
+    r = CliRun.of("encode", "--before", broken.toString(), "--after", AFTER.toString(),
+        "--out", out.toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.stderr()).contains("broken.png");
     Path cfg = Files.writeString(dir.resolve("bad.json"), "{\"image_std\": [0, 1, 1]}");
-    assertThat(run("encode", "--before", BEFORE.toString(), "--after", AFTER.toString(),
-        "--preprocessor", cfg.toString(), "--out", out.toString())).isEqualTo(2);
-    assertThat(stderr.toString()).contains("bad.json").contains("image_std");
+    r = CliRun.of("encode", "--before", BEFORE.toString(), "--after", AFTER.toString(),
+        "--preprocessor", cfg.toString(), "--out", out.toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.stderr()).contains("bad.json").contains("image_std");
     assertThat(out).doesNotExist();
   }
 }

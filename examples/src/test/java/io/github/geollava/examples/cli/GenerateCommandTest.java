@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.geollava.core.safetensors.SafetensorsFile;
 import io.github.geollava.core.safetensors.SafetensorsWriter;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -15,7 +13,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code geollava generate} on the golden tiny model of transformers 4.45.1 (core's test fixture). */
 class GenerateCommandTest {
@@ -25,15 +22,6 @@ class GenerateCommandTest {
       Path.of("..", "geollava-core", "src", "test", "resources", "golden", "llava_tiny");
 
   @TempDir Path dir;
-  private final StringWriter stdout = new StringWriter();
-  private final StringWriter stderr = new StringWriter();
-
-  private int run(String... args) {
-    CommandLine cl = GeollavaCli.newCommandLine();
-    cl.setOut(new PrintWriter(stdout, true));
-    cl.setErr(new PrintWriter(stderr, true));
-    return cl.execute(args);
-  }
 
   private static ByteBuffer raw(String name) throws Exception {
     return ByteBuffer.wrap(Files.readAllBytes(GOLDEN.resolve("tensors").resolve(name + ".bin")))
@@ -56,11 +44,11 @@ class GenerateCommandTest {
   @Test
   void greedyIdsAndPrefillLogitsMatchTransformers() throws Exception {
     Path f = writeInputs();
-    int rc = run("generate", "--model", GOLDEN.resolve("model").toString(), "--input", f.toString(),
+    CliRun r = CliRun.of("generate", "--model", GOLDEN.resolve("model").toString(), "--input", f.toString(),
         "--video", dir.resolve("G.safetensors").toString(), "--max-new-tokens", "10",
         "--device", "cpu", "--logits-out", dir.resolve("H.safetensors").toString(),
         "--out", dir.resolve("OUT.json").toString());
-    assertThat(rc).as(stderr.toString()).isZero();
+    assertThat(r.exitCode()).as(r.stderr()).isZero();
     JsonNode out = new ObjectMapper().readTree(dir.resolve("OUT.json").toFile());
     assertThat(out.get("sequences").toString()).isEqualTo("[[114,70,122,44,18,114,70,122,44,18]]");
     float[] want = new float[45 * 128];
@@ -80,11 +68,11 @@ class GenerateCommandTest {
   void adapterGivesPeftsLoraGreedyIds() throws Exception {
     // PEFT 0.13.0's adapter for the golden model; transformers + PEFT's greedy ids with it.
     Path f = writeInputs();
-    int rc = run("generate", "--model", GOLDEN.resolve("model").toString(), "--input", f.toString(),
+    CliRun r = CliRun.of("generate", "--model", GOLDEN.resolve("model").toString(), "--input", f.toString(),
         "--video", dir.resolve("G.safetensors").toString(), "--max-new-tokens", "10",
         "--device", "cpu", "--adapter", GOLDEN.resolve("lora_adapter").toString(),
         "--out", dir.resolve("OUT.json").toString());
-    assertThat(rc).as(stderr.toString()).isZero();
+    assertThat(r.exitCode()).as(r.stderr()).isZero();
     assertThat(Files.readString(dir.resolve("OUT.json")))
         .contains("[[74,120,40,13,40,75,23,14,14,14]]");
   }
@@ -97,20 +85,20 @@ class GenerateCommandTest {
         .put("no.such.module.weight_mask", io.github.geollava.core.safetensors.SafetensorsDType.U8,
             new long[] {2, 2}, new byte[] {1, 0, 1, 1})
         .write(masks);
-    int rc = run("generate", "--model", GOLDEN.resolve("model").toString(), "--input", f.toString(),
+    CliRun r = CliRun.of("generate", "--model", GOLDEN.resolve("model").toString(), "--input", f.toString(),
         "--video", dir.resolve("G.safetensors").toString(), "--max-new-tokens", "2",
         "--device", "cpu", "--masks", masks.toString(), "--out", dir.resolve("OUT.json").toString());
-    assertThat(rc).isEqualTo(2);
-    assertThat(stderr.toString()).contains(masks.toString()).contains("geollava-prune-masks");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.stderr()).contains(masks.toString()).contains("geollava-prune-masks");
   }
 
   @Test
   void noCacheGivesTheSameIds() throws Exception {
     Path f = writeInputs();
-    int rc = run("generate", "--model", GOLDEN.resolve("model").toString(), "--input", f.toString(),
+    CliRun r = CliRun.of("generate", "--model", GOLDEN.resolve("model").toString(), "--input", f.toString(),
         "--video", dir.resolve("G.safetensors").toString(), "--max-new-tokens", "10", "--no-cache",
         "--device", "cpu", "--out", dir.resolve("OUT.json").toString());
-    assertThat(rc).as(stderr.toString()).isZero();
+    assertThat(r.exitCode()).as(r.stderr()).isZero();
     assertThat(Files.readString(dir.resolve("OUT.json")))
         .contains("[[114,70,122,44,18,114,70,122,44,18]]");
   }
@@ -120,19 +108,18 @@ class GenerateCommandTest {
     Path f = writeInputs();
     Path bad = dir.resolve("bad.json");
     Files.writeString(bad, "{\"input_ids\": [[1, 2, \"x\"]]}");
-    int rc = run("generate", "--model", GOLDEN.resolve("model").toString(), "--input", bad.toString(),
+    CliRun r = CliRun.of("generate", "--model", GOLDEN.resolve("model").toString(), "--input", bad.toString(),
         "--out", dir.resolve("OUT.json").toString());
-    assertThat(rc).isEqualTo(2);
-    assertThat(stderr.toString()).contains("bad.json").contains("\"input_ids\"[0][2]");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.stderr()).contains("bad.json").contains("\"input_ids\"[0][2]");
 
     SafetensorsWriter.create().putFloats("pixel_values_videos", new float[3 * 56 * 56], 1, 3, 56, 56)
         .write(dir.resolve("flat.safetensors"));
-    stderr.getBuffer().setLength(0);
-    rc = run("generate", "--model", GOLDEN.resolve("model").toString(), "--input", f.toString(),
+    r = CliRun.of("generate", "--model", GOLDEN.resolve("model").toString(), "--input", f.toString(),
         "--video", dir.resolve("flat.safetensors").toString(), "--out",
         dir.resolve("OUT.json").toString());
-    assertThat(rc).isEqualTo(2);
-    assertThat(stderr.toString()).contains("flat.safetensors").contains("[1, T, 3, H, W]");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.stderr()).contains("flat.safetensors").contains("[1, T, 3, H, W]");
     assertThat(dir.resolve("OUT.json")).doesNotExist();
   }
 }

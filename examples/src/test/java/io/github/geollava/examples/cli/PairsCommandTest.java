@@ -7,14 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.geollava.dataset.llava.LlavaAnnotations;
 import io.github.geollava.dataset.llava.LlavaConversation;
 import io.github.geollava.dataset.llava.PromptTemplates;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class PairsCommandTest {
 
@@ -23,21 +20,12 @@ class PairsCommandTest {
       Path.of("..", "geollava-dataset", "src", "test", "resources", "fmow-mini");
 
   @TempDir Path out;
-  private final StringWriter stdout = new StringWriter();
-  private final StringWriter stderr = new StringWriter();
-
-  private int run(String... args) {
-    CommandLine cl = GeollavaCli.newCommandLine();
-    cl.setOut(new PrintWriter(stdout, true));
-    cl.setErr(new PrintWriter(stderr, true));
-    return cl.execute(args);
-  }
 
   @Test
   void writesThePairsSheetAndTheReport() throws Exception {
     assertThat(FIXTURE.resolve("train")).isDirectory();
-    int rc = run("pairs", "--fmow", FIXTURE.toString(), "--out", out.toString());
-    assertThat(rc).isZero();
+    CliRun r = CliRun.of("pairs", "--fmow", FIXTURE.toString(), "--out", out.toString());
+    assertThat(r.exitCode()).isZero();
     List<String> csv = Files.readAllLines(out.resolve("pairs.csv"));
     assertThat(csv.get(0))
         .isEqualTo("category,location_id,image1,timestamp1,image_path1,image2,timestamp2,image_path2");
@@ -51,15 +39,15 @@ class PairsCommandTest {
     assertThat(report.at("/pairing/scan/skipped").asLong()).isEqualTo(3);
     assertThat(report.at("/pairing/scan/skipped_entries/0/reason").asText()).isEqualTo("INVALID_JSON");
     assertThat(report.at("/pairing/scan/skipped_by_reason/MISSING_TIMESTAMP").asLong()).isEqualTo(1);
-    assertThat(stdout.toString()).contains("8 pairs (chained, min gap 365 days)");
+    assertThat(r.stdout()).contains("8 pairs (chained, min gap 365 days)");
     assertThat(out.resolve("llava.json")).doesNotExist();
   }
 
   @Test
   void adjacentPolicyLimitAndAllSplits() throws Exception {
-    int rc = run("pairs", "--fmow", FIXTURE.toString(), "--out", out.toString(), "--split", "all",
+    CliRun r = CliRun.of("pairs", "--fmow", FIXTURE.toString(), "--out", out.toString(), "--split", "all",
         "--policy", "adjacent", "--limit", "4", "--seed", "3");
-    assertThat(rc).isZero();
+    assertThat(r.exitCode()).isZero();
     assertThat(Files.readAllLines(out.resolve("pairs.csv"))).hasSize(5);
     JsonNode report = new ObjectMapper().readTree(out.resolve("pairs_report.json").toFile());
     assertThat(report.at("/pairing/candidate_pairs").asLong()).isEqualTo(9);
@@ -73,9 +61,9 @@ class PairsCommandTest {
         "{\"video\":\"airport_hangar_23_6-airport_hangar_23_2.mp4\",\"caption\":\"A hangar appeared.\"}\n"
             + "{\"id\":\"crop_field_7_2-crop_field_7_1\",\"caption\":\"Fields were harvested.\"}\n"
             + "{\"id\":\"unrelated_1-unrelated_2\",\"caption\":\"Nothing.\"}\n");
-    int rc = run("pairs", "--fmow", FIXTURE.toString(), "--out", out.resolve("o").toString(),
+    CliRun r = CliRun.of("pairs", "--fmow", FIXTURE.toString(), "--out", out.resolve("o").toString(),
         "--annotations", captions.toString(), "--seed", "9");
-    assertThat(rc).isZero();
+    assertThat(r.exitCode()).isZero();
     List<LlavaConversation> conv = LlavaAnnotations.read(out.resolve("o/llava.json"));
     assertThat(conv).extracting(LlavaConversation::id)
         .containsExactly("airport_hangar_23_6-airport_hangar_23_2", "crop_field_7_2-crop_field_7_1");
@@ -90,22 +78,21 @@ class PairsCommandTest {
 
   @Test
   void badInputExitsTwoWithAOneLineMessage() {
-    assertThat(run("pairs", "--fmow", out.resolve("missing").toString(), "--out", out.toString()))
-        .isEqualTo(2);
-    assertThat(stderr.toString()).contains("--fmow: not a folder").doesNotContain("\tat ");
-    stderr.getBuffer().setLength(0);
-    assertThat(run("pairs", "--fmow", FIXTURE.toString(), "--out", out.toString(), "--policy", "random"))
-        .isEqualTo(2);
-    assertThat(stderr.toString()).contains("policy: expected chained or adjacent, found 'random'");
-    stderr.getBuffer().setLength(0);
-    assertThat(run("pairs", "--fmow", FIXTURE.toString(), "--out", out.toString(), "--split", "test"))
-        .isEqualTo(2);
-    assertThat(stderr.toString()).contains("split folder 'test' not found");
+    CliRun r = CliRun.of("pairs", "--fmow", out.resolve("missing").toString(), "--out", out.toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.stderr()).contains("--fmow: not a folder").doesNotContain("\tat ");
+    r = CliRun.of("pairs", "--fmow", FIXTURE.toString(), "--out", out.toString(), "--policy", "random");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.stderr()).contains("policy: expected chained or adjacent, found 'random'");
+    r = CliRun.of("pairs", "--fmow", FIXTURE.toString(), "--out", out.toString(), "--split", "test");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.stderr()).contains("split folder 'test' not found");
   }
 
   @Test
   void helpWorks() {
-    assertThat(run("pairs", "--help")).isZero();
-    assertThat(stdout.toString()).contains("--min-gap-days").contains("--annotations");
+    CliRun r = CliRun.of("pairs", "--help");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.stdout()).contains("--min-gap-days").contains("--annotations");
   }
 }

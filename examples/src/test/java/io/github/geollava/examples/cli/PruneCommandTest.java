@@ -8,13 +8,10 @@ import io.github.geollava.core.safetensors.SafetensorsFile;
 import io.github.geollava.prune.mask.PruningMasks;
 import io.github.geollava.prune.mask.TensorMask;
 import io.github.geollava.prune.select.PruneCount;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code geollava prune} on the golden tiny model (core's test fixture). */
 class PruneCommandTest {
@@ -23,23 +20,14 @@ class PruneCommandTest {
       Path.of("..", "geollava-core", "src", "test", "resources", "golden", "llava_tiny", "model");
 
   @TempDir Path dir;
-  private final StringWriter stdout = new StringWriter();
-  private final StringWriter stderr = new StringWriter();
-
-  private int run(String... args) {
-    CommandLine cl = GeollavaCli.newCommandLine();
-    cl.setOut(new PrintWriter(stdout, true));
-    cl.setErr(new PrintWriter(stderr, true));
-    return cl.execute(args);
-  }
 
   @Test
   void tenPercentPerLayerWritesMasksAndAConsistentReport() throws Exception {
     Path masks = dir.resolve("masks.safetensors");
     Path report = dir.resolve("report.json");
-    int rc = run("prune", "--model", MODEL.toString(), "--sparsity", "0.1", "--out", masks.toString(),
+    CliRun r = CliRun.of("prune", "--model", MODEL.toString(), "--sparsity", "0.1", "--out", masks.toString(),
         "--report", report.toString());
-    assertThat(rc).as(stderr.toString()).isZero();
+    assertThat(r.exitCode()).as(r.stderr()).isZero();
 
     PruningMasks m = PruningMasks.load(masks);
     assertThat(m.masks()).hasSize(14);
@@ -55,36 +43,40 @@ class PruneCommandTest {
       zeros += row.get("zeros").asLong();
     }
     assertThat(json.get("total").get("zeros").asLong()).isEqualTo(zeros).isEqualTo(m.pruned());
-    assertThat(stdout.toString()).contains("total (14 tensors)").contains("no speed-up")
+    assertThat(r.stdout()).contains("total (14 tensors)").contains("no speed-up")
         .contains("magnitude: pruned " + m.pruned());
   }
 
   @Test
   void wandaAndTwoOfFourRun() throws Exception {
     Path w = dir.resolve("wanda.safetensors");
-    assertThat(run("prune", "--model", MODEL.toString(), "--sparsity", "0.5", "--method", "wanda",
-        "--calibration-samples", "2", "--out", w.toString())).as(stderr.toString()).isZero();
+    CliRun r = CliRun.of("prune", "--model", MODEL.toString(), "--sparsity", "0.5", "--method",
+        "wanda", "--calibration-samples", "2", "--out", w.toString());
+    assertThat(r.exitCode()).as(r.stderr()).isZero();
     assertThat(PruningMasks.load(w).provenance().method()).isEqualTo("wanda");
     assertThat(PruningMasks.load(w).pruned() * 2).isEqualTo(PruningMasks.load(w).parameters());
 
     Path nm = dir.resolve("nm.safetensors");
-    assertThat(run("prune", "--model", MODEL.toString(), "--method", "2:4", "--out", nm.toString()))
-        .as(stderr.toString()).isZero();
+    r = CliRun.of("prune", "--model", MODEL.toString(), "--method", "2:4", "--out", nm.toString());
+    assertThat(r.exitCode()).as(r.stderr()).isZero();
     assertThat(PruningMasks.load(nm).provenance().method()).isEqualTo("magnitude-2:4");
   }
 
   @Test
   void badInputExitsTwoWithAMessage() {
     Path out = dir.resolve("m.safetensors");
-    assertThat(run("prune", "--model", MODEL.toString(), "--sparsity", "1.5", "--out", out.toString())).isEqualTo(2);
-    assertThat(stderr.toString()).contains("sparsity").contains("1.5");
-    assertThat(run("prune", "--model", MODEL.toString(), "--out", out.toString())).isEqualTo(2);
-    assertThat(run("prune", "--model", MODEL.toString(), "--sparsity", "0.1", "--method", "foo",
-        "--out", out.toString())).isEqualTo(2);
-    assertThat(run("prune", "--model", MODEL.toString(), "--sparsity", "0.1", "--method", "wanda",
-        "--scope", "global", "--out", out.toString())).isEqualTo(2);
-    assertThat(run("prune", "--model", dir.resolve("missing").toString(), "--sparsity", "0.1",
-        "--out", out.toString())).isEqualTo(2);
+    CliRun r =
+        CliRun.of("prune", "--model", MODEL.toString(), "--sparsity", "1.5", "--out", out.toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.stderr()).contains("sparsity").contains("1.5");
+    assertThat(CliRun.of("prune", "--model", MODEL.toString(), "--out", out.toString()).exitCode())
+        .isEqualTo(2);
+    assertThat(CliRun.of("prune", "--model", MODEL.toString(), "--sparsity", "0.1", "--method", "foo",
+        "--out", out.toString()).exitCode()).isEqualTo(2);
+    assertThat(CliRun.of("prune", "--model", MODEL.toString(), "--sparsity", "0.1", "--method", "wanda",
+        "--scope", "global", "--out", out.toString()).exitCode()).isEqualTo(2);
+    assertThat(CliRun.of("prune", "--model", dir.resolve("missing").toString(), "--sparsity", "0.1",
+        "--out", out.toString()).exitCode()).isEqualTo(2);
     assertThat(Files.exists(out)).isFalse();
   }
 }

@@ -7,19 +7,14 @@ import io.github.geollava.core.safetensors.SafetensorsWriter;
 import io.github.geollava.lora.quant.BnbCheckpoint;
 import io.github.geollava.lora.quant.Int8RowwiseTensor;
 import io.github.geollava.lora.quant.Nf4Tensor;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class QuantizeCommandTest {
 
   @TempDir Path dir;
-  private final StringWriter stdout = new StringWriter();
-  private final StringWriter stderr = new StringWriter();
   private Path in;
   private float[] w;
 
@@ -37,20 +32,13 @@ class QuantizeCommandTest {
         .write(in);
   }
 
-  private int run(String... args) {
-    CommandLine cl = GeollavaCli.newCommandLine();
-    cl.setOut(new PrintWriter(stdout, true));
-    cl.setErr(new PrintWriter(stderr, true));
-    return cl.execute(args);
-  }
-
   @Test
   void nf4DoubleQuantWritesBitsandbytesLayout() throws Exception {
     Path out = dir.resolve("nf4.safetensors");
-    int rc = run("quantize", "--in", in.toString(), "--format", "nf4", "--double-quant",
+    CliRun r = CliRun.of("quantize", "--in", in.toString(), "--format", "nf4", "--double-quant",
         "--exclude", "lm_head.*", "--out", out.toString());
-    assertThat(rc).as(stderr.toString()).isZero();
-    assertThat(stdout.toString()).contains("quantized 1 tensors to nf4").contains("copied 2");
+    assertThat(r.exitCode()).as(r.stderr()).isZero();
+    assertThat(r.stdout()).contains("quantized 1 tensors to nf4").contains("copied 2");
     try (SafetensorsFile f = SafetensorsFile.open(out)) {
       assertThat(f.names()).contains("layer.weight.quant_state.bitsandbytes__nf4",
           "layer.weight.nested_absmax", "layer.weight.nested_quant_map", "layer.bias", "lm_head.weight");
@@ -64,7 +52,7 @@ class QuantizeCommandTest {
   @Test
   void int8WritesScb() throws Exception {
     Path out = dir.resolve("i8.safetensors");
-    assertThat(run("quantize", "--in", in.toString(), "--format", "INT8", "--out", out.toString()))
+    assertThat(CliRun.of("quantize", "--in", in.toString(), "--format", "INT8", "--out", out.toString()).exitCode())
         .isZero();
     try (SafetensorsFile f = SafetensorsFile.open(out)) {
       assertThat(f.names()).contains("layer.weight.SCB", "lm_head.weight.SCB");
@@ -75,13 +63,15 @@ class QuantizeCommandTest {
 
   @Test
   void badInputExitsTwoNamingTheCulprit() {
-    assertThat(run("quantize", "--in", in.toString(), "--format", "nf3", "--out",
-        dir.resolve("x").toString())).isEqualTo(2);
-    assertThat(stderr.toString()).contains("format").contains("nf3");
-    assertThat(run("quantize", "--in", dir.resolve("missing.safetensors").toString(), "--format",
-        "nf4", "--out", dir.resolve("x").toString())).isEqualTo(2);
-    assertThat(run("quantize", "--in", in.toString(), "--format", "nf4", "--block-size", "48",
-        "--out", dir.resolve("x").toString())).isEqualTo(2);
-    assertThat(stderr.toString()).contains("blockSize").contains("48");
+    CliRun r = CliRun.of("quantize", "--in", in.toString(), "--format", "nf3", "--out",
+        dir.resolve("x").toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.stderr()).contains("format").contains("nf3");
+    assertThat(CliRun.of("quantize", "--in", dir.resolve("missing.safetensors").toString(), "--format",
+        "nf4", "--out", dir.resolve("x").toString()).exitCode()).isEqualTo(2);
+    r = CliRun.of("quantize", "--in", in.toString(), "--format", "nf4", "--block-size", "48",
+        "--out", dir.resolve("x").toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.stderr()).contains("blockSize").contains("48");
   }
 }

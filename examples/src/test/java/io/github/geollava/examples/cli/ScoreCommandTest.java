@@ -5,30 +5,18 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ScoreCommandTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;
-  private final StringWriter stdout = new StringWriter();
-  private final StringWriter stderr = new StringWriter();
-
-  private int run(String... args) {
-    CommandLine cl = GeollavaCli.newCommandLine();
-    cl.setOut(new PrintWriter(stdout, true));
-    cl.setErr(new PrintWriter(stderr, true));
-    return cl.execute(args);
-  }
 
   private Path input(String... lines) throws Exception {
     Path f = dir.resolve("in.jsonl");
@@ -48,10 +36,10 @@ class ScoreCommandTest {
             "{\"id\": \"p4\", \"reference\": \"東京 👍\", \"candidate\": \"" + "word ".repeat(10_000)
                 + "\"}");
     Path out = dir.resolve("G.jsonl");
-    int rc =
-        run("score", "--input", in.toString(), "--out", out.toString(), "--metrics",
+    CliRun r =
+        CliRun.of("score", "--input", in.toString(), "--out", out.toString(), "--metrics",
             "rouge,bleu,cider");
-    assertThat(rc).as(stderr.toString()).isZero();
+    assertThat(r.exitCode()).as(r.stderr()).isZero();
     List<String> lines = Files.readAllLines(out);
     assertThat(lines).hasSize(4);
     JsonNode first = JSON.readTree(lines.get(0));
@@ -73,7 +61,7 @@ class ScoreCommandTest {
     List<String> csv = Files.readAllLines(dir.resolve("G.csv"));
     assertThat(csv).hasSize(6);
     assertThat(csv.get(5)).startsWith("average,");
-    assertThat(stdout.toString()).contains("scored 4 pairs");
+    assertThat(r.stdout()).contains("scored 4 pairs");
   }
 
   @Test
@@ -81,8 +69,8 @@ class ScoreCommandTest {
     Path in =
         input("{\"id\": \"a\", \"reference\": \"new buildings appeared\", \"candidate\": \"a new building appears\"}");
     Path out = dir.resolve("o.jsonl");
-    assertThat(run("score", "--input", in.toString(), "--out", out.toString(), "--metrics", "rouge,bleu",
-        "--no-stem", "--bleu-weights", "1", "--bleu-smoothing", "0")).isZero();
+    assertThat(CliRun.of("score", "--input", in.toString(), "--out", out.toString(), "--metrics", "rouge,bleu",
+        "--no-stem", "--bleu-weights", "1", "--bleu-smoothing", "0").exitCode()).isZero();
     JsonNode o = JSON.readTree(Files.readAllLines(out).get(0));
     assertThat(o.get("rouge1").get("recall").asDouble()).isCloseTo(1.0 / 3, within(1e-15));
     // unigram BLEU: 1 match of 4 hypothesis tokens, hypothesis longer than the reference
@@ -95,27 +83,30 @@ class ScoreCommandTest {
         input(
             "{\"id\": \"a\", \"reference\": \"x\", \"candidate\": \"y\"}",
             "{\"id\": \"b\", \"reference\": \"x\"");
-    int rc = run("score", "--input", in.toString(), "--out", dir.resolve("o.jsonl").toString());
-    assertThat(rc).isEqualTo(2);
-    assertThat(stderr.toString()).contains("line 2");
+    CliRun r = CliRun.of("score", "--input", in.toString(), "--out", dir.resolve("o.jsonl").toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.stderr()).contains("line 2");
     Path missing = input("{\"id\": \"a\", \"candidate\": \"y\"}");
-    assertThat(run("score", "--input", missing.toString(), "--out", dir.resolve("o.jsonl").toString()))
-        .isEqualTo(2);
-    assertThat(stderr.toString()).contains("line 1").contains("'reference'");
+    r = CliRun.of("score", "--input", missing.toString(), "--out", dir.resolve("o.jsonl").toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.stderr()).contains("line 1").contains("'reference'");
   }
 
   @Test
   void badArgumentsExitTwo() throws Exception {
     Path in = input("{\"id\": \"a\", \"reference\": \"x\", \"candidate\": \"y\"}");
     Path out = dir.resolve("o.jsonl");
-    assertThat(run("score", "--input", in.toString(), "--out", out.toString(), "--metrics", "meteor"))
+    CliRun meteor =
+        CliRun.of("score", "--input", in.toString(), "--out", out.toString(), "--metrics", "meteor");
+    assertThat(meteor.exitCode()).isEqualTo(2);
+    assertThat(meteor.stderr()).contains("meteor");
+    CliRun weights =
+        CliRun.of("score", "--input", in.toString(), "--out", out.toString(), "--bleu-weights", "x");
+    assertThat(weights.exitCode()).isEqualTo(2);
+    assertThat(weights.stderr()).contains("'x'");
+    assertThat(CliRun.of("score", "--input", dir.resolve("none.jsonl").toString(), "--out",
+        out.toString(), "--metrics", "rouge").exitCode())
         .isEqualTo(2);
-    assertThat(run("score", "--input", in.toString(), "--out", out.toString(), "--bleu-weights", "x"))
-        .isEqualTo(2);
-    assertThat(run("score", "--input", dir.resolve("none.jsonl").toString(), "--out", out.toString(),
-        "--metrics", "rouge"))
-        .isEqualTo(2);
-    assertThat(stderr.toString()).contains("meteor").contains("'x'");
   }
 
   @Test
@@ -127,14 +118,14 @@ class ScoreCommandTest {
     }
     Path in = input(lines.toArray(new String[0]));
     Path out = dir.resolve("emb.jsonl");
-    int rc =
-        run("score", "--input", in.toString(), "--out", out.toString(), "--metrics",
+    CliRun r =
+        CliRun.of("score", "--input", in.toString(), "--out", out.toString(), "--metrics",
             "similarity,bertscore", "--idf");
-    assertThat(rc).as(stderr.toString()).isZero();
+    assertThat(r.exitCode()).as(r.stderr()).isZero();
     JsonNode first = JSON.readTree(Files.readAllLines(out).get(0));
     assertThat(first.get("similarity").asDouble()).isCloseTo(1.0, within(1e-6));
     assertThat(first.get("bertscore").get("fmeasure").asDouble()).isCloseTo(1.0, within(1e-6));
-    assertThat(stderr.toString()).contains("similarity").contains("bertscore");
+    assertThat(r.stderr()).contains("similarity").contains("bertscore");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.github.geollava.lora.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.geollava.lora.testing.GoldenTiny;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,7 +13,7 @@ class LoraConfigJsonTest {
 
   @Test
   void readsPeftsGoldenConfig() throws Exception {
-    Path p = Path.of(getClass().getResource("/golden/llava_tiny/lora_adapter/adapter_config.json").toURI());
+    Path p = GoldenTiny.root().resolve("lora_adapter").resolve("adapter_config.json");
     LoraConfig c = LoraConfigJson.parse(Files.readString(p), p.toString());
     assertThat(c.r()).isEqualTo(4);
     assertThat(c.loraAlpha()).isEqualTo(8);

@@ -12,8 +12,8 @@ import io.github.geollava.core.model.llavanext.LlavaNextVideoModel;
 import io.github.geollava.core.safetensors.SafetensorsFile;
 import io.github.geollava.lora.inject.InjectionReport;
 import io.github.geollava.lora.inject.LoraInjector;
+import io.github.geollava.lora.testing.GoldenTiny;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -26,13 +26,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The PEFT 0.13 adapter of the golden tiny LLaVA-NeXT-Video (see
- * {@code src/test/resources/golden/llava_tiny/README.md}) loaded on the Java model: LoRA logits and
- * greedy tokens, merged logits, and a save that reproduces PEFT's file.
+ * The PEFT 0.13 adapter of the golden tiny LLaVA-NeXT-Video (core's fixture, see
+ * {@link GoldenTiny}) loaded on the Java model: LoRA logits and greedy tokens, merged logits, and a
+ * save that reproduces PEFT's file.
  */
 class LlavaLoraGoldenTest {
 
   private static final float TOL = 1e-4f;
+  private static final Path GOLDEN = GoldenTiny.root();
 
   private LlavaNextVideoModel model;
   private NDManager m;
@@ -40,18 +41,9 @@ class LlavaLoraGoldenTest {
   private NDArray mask;
   private NDArray pixels;
 
-  static Path root() {
-    try {
-      return Path.of(LlavaLoraGoldenTest.class.getResource("/golden/llava_tiny/README.md").toURI())
-          .getParent();
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   @BeforeEach
   void setUp() throws Exception {
-    model = LlavaNextVideoModel.load(root().resolve("model"), Device.cpu());
+    model = LlavaNextVideoModel.load(GOLDEN.resolve("model"), Device.cpu());
     m = NDManager.newBaseManager(Device.cpu());
     ids = m.create(longs("input_ids"), new Shape(1, 45));
     mask = m.create(longs("attention_mask"), new Shape(1, 45));
@@ -65,7 +57,7 @@ class LlavaLoraGoldenTest {
   }
 
   private InjectionReport loadAdapter() throws Exception {
-    return PeftAdapters.load(model.block(), root().resolve("lora_adapter"), LoraInjector.builder());
+    return PeftAdapters.load(model.block(), GOLDEN.resolve("lora_adapter"), LoraInjector.builder());
   }
 
   @Test
@@ -103,7 +95,7 @@ class LlavaLoraGoldenTest {
 
   @Test
   void excludeVisionTowerKeepsClipDense() throws Exception {
-    InjectionReport rep = PeftAdapters.load(model.block(), root().resolve("lora_adapter"),
+    InjectionReport rep = PeftAdapters.load(model.block(), GOLDEN.resolve("lora_adapter"),
         LoraInjector.builder().excludeVisionTower());
     assertThat(rep.wrapped()).hasSize(14).noneMatch(p -> p.startsWith("vision_tower."));
   }
@@ -112,9 +104,9 @@ class LlavaLoraGoldenTest {
   void savedFolderEqualsPeftsFile(@TempDir Path tmp) throws Exception {
     loadAdapter();
     Path out = tmp.resolve("adapter");
-    PeftAdapters.save(model.block(), "default", PeftAdapters.readConfig(root().resolve("lora_adapter")), out);
+    PeftAdapters.save(model.block(), "default", PeftAdapters.readConfig(GOLDEN.resolve("lora_adapter")), out);
     Path ours = out.resolve(PeftAdapters.WEIGHTS_FILE);
-    Path peft = root().resolve("lora_adapter").resolve(PeftAdapters.WEIGHTS_FILE);
+    Path peft = GOLDEN.resolve("lora_adapter").resolve(PeftAdapters.WEIGHTS_FILE);
     Map<String, long[]> a = PeftAdapters.keys(ours);
     Map<String, long[]> b = PeftAdapters.keys(peft);
     assertThat(a.keySet()).isEqualTo(b.keySet()).hasSize(40);
@@ -127,7 +119,7 @@ class LlavaLoraGoldenTest {
     }
     // byte-identical too: same writer rules as the safetensors reference
     assertThat(Files.readAllBytes(ours)).isEqualTo(Files.readAllBytes(peft));
-    assertThat(PeftAdapters.readConfig(out)).isEqualTo(PeftAdapters.readConfig(root().resolve("lora_adapter")));
+    assertThat(PeftAdapters.readConfig(out)).isEqualTo(PeftAdapters.readConfig(GOLDEN.resolve("lora_adapter")));
   }
 
   /** Greedy decoding with the model's KV cache, as transformers' generate (use_cache=True). */
@@ -148,7 +140,7 @@ class LlavaLoraGoldenTest {
 
   private static ByteBuffer bytes(String name) {
     try {
-      return ByteBuffer.wrap(Files.readAllBytes(root().resolve("tensors").resolve(name + ".bin")))
+      return ByteBuffer.wrap(Files.readAllBytes(GOLDEN.resolve("tensors").resolve(name + ".bin")))
           .order(ByteOrder.LITTLE_ENDIAN);
     } catch (IOException e) {
       throw new IllegalStateException(e);

@@ -2,7 +2,6 @@ package io.github.geollava.lora.quant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class Fp4TensorTest {
@@ -26,22 +25,11 @@ class Fp4TensorTest {
 
   @Test
   void doubleQuantBitsAndError() {
-    Random r = new Random(3);
-    float[] v = new float[128 * 256];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = (float) r.nextGaussian();
-    }
+    float[] v = FourBitSamples.gaussian(3, 128 * 256);
     Fp4Tensor t = Fp4Tensor.quantize(v, new long[] {128, 256}, 64, true);
     assertThat(t.bitsPerParameter()).isLessThanOrEqualTo(4.13);
     Fp4Tensor back = Fp4Tensor.of(t.shape(), 64, t.packed(), t.nested().orElseThrow());
     assertThat(back.dequantize()).containsExactly(t.dequantize());
-    float[] d = t.dequantize();
-    double err = 0;
-    double norm = 0;
-    for (int i = 0; i < v.length; i++) {
-      err += (d[i] - v[i]) * (d[i] - v[i]);
-      norm += v[i] * v[i];
-    }
-    assertThat(Math.sqrt(err / norm)).isLessThan(0.2);
+    assertThat(FourBitSamples.relativeError(t.dequantize(), v)).isLessThan(0.2);
   }
 }

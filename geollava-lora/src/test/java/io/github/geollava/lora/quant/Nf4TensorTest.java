@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class Nf4TensorTest {
@@ -82,21 +81,11 @@ class Nf4TensorTest {
 
   @Test
   void raggedLastBlockAndOtherBlockSizes() {
-    Random r = new Random(7);
-    float[] v = new float[3 * 100];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = (float) r.nextGaussian();
-    }
+    float[] v = FourBitSamples.gaussian(7, 3 * 100);
     Nf4Tensor t = Nf4Tensor.quantize(v, new long[] {3, 100}, 128, false);
     assertThat(t.absmax()).hasSize(3);
     float[] d = t.dequantize();
-    double err = 0;
-    double norm = 0;
-    for (int i = 0; i < v.length; i++) {
-      err += (d[i] - v[i]) * (d[i] - v[i]);
-      norm += v[i] * v[i];
-    }
-    assertThat(Math.sqrt(err / norm)).isLessThan(0.15);
+    assertThat(FourBitSamples.relativeError(d, v)).isLessThan(0.15);
     Nf4Tensor back = Nf4Tensor.of(t.shape(), 128, t.packed(), t.absmax());
     assertThat(back.dequantize()).containsExactly(d);
   }

@@ -1,9 +1,9 @@
 package io.github.geollava.prune.wanda;
 
 import ai.djl.nn.Block;
+import io.github.geollava.prune.PrunerBuilder;
 import io.github.geollava.prune.TargetPatterns;
 import io.github.geollava.prune.TargetWeights;
-import io.github.geollava.prune.mask.MaskProvenance;
 import io.github.geollava.prune.mask.PruningMasks;
 import io.github.geollava.prune.mask.TensorMask;
 import io.github.geollava.prune.select.PruneCount;
@@ -31,17 +31,21 @@ public final class WandaPruner {
   private static final Logger LOG = LoggerFactory.getLogger(WandaPruner.class);
 
   private final double sparsity;
+  private final double recordedSparsity;
+  private final String method;
   private final TargetPatterns targets;
   private final Map<String, float[]> inputNorms;
   private final int nmKeep;
   private final int nmGroup;
 
   private WandaPruner(Builder b) {
-    this.sparsity = b.sparsity;
-    this.targets = new TargetPatterns(b.include, b.exclude);
+    this.sparsity = b.sparsity();
+    this.recordedSparsity = b.recordedSparsity();
+    this.method = b.method("wanda");
+    this.targets = b.targets();
     this.inputNorms = Map.copyOf(b.inputNorms);
-    this.nmKeep = b.nmKeep;
-    this.nmGroup = b.nmGroup;
+    this.nmKeep = b.nmKeep();
+    this.nmGroup = b.nmGroup();
   }
 
   /** A new builder. */
@@ -51,7 +55,7 @@ public final class WandaPruner {
 
   /** The method name recorded in the masks' provenance. */
   public String method() {
-    return nmGroup == 0 ? "wanda" : "wanda-" + nmKeep + ":" + nmGroup;
+    return method;
   }
 
   /**
@@ -63,7 +67,6 @@ public final class WandaPruner {
    */
   public PruningMasks prune(Block root) {
     TargetWeights w = new TargetWeights(root, targets);
-    String sha = w.sha256();
     List<TensorMask> masks = new ArrayList<>();
     for (int i = 0; i < w.tensorCount(); i++) {
       String path = w.name(i);
@@ -85,37 +88,23 @@ public final class WandaPruner {
           : RowSelector.nOfM(scores, rows, cols, nmKeep, nmGroup);
       masks.add(new TensorMask(path, shape, m));
     }
-    double recorded = nmGroup == 0 ? sparsity : 1.0 - (double) nmKeep / nmGroup;
-    MaskProvenance prov = new MaskProvenance(method(), recorded, "row", targets.includeText(),
-        targets.excludeText(), sha, MaskProvenance.currentLibraryVersion());
-    PruningMasks result = new PruningMasks(masks, prov);
-    result.apply(root);
-    LOG.info("{} pruning: {} of {} weights in {} tensors", method(), result.pruned(), result.parameters(),
+    PruningMasks result = w.applyMasks(masks, method, recordedSparsity, "row");
+    LOG.info("{} pruning: {} of {} weights in {} tensors", method, result.pruned(), result.parameters(),
         masks.size());
     return result;
   }
 
-  /** Builds a {@link WandaPruner}. */
-  public static final class Builder {
-    private double sparsity = Double.NaN;
-    private List<String> include = new ArrayList<>(List.of(TargetPatterns.DEFAULT_INCLUDE));
-    private List<String> exclude = new ArrayList<>(List.of(TargetPatterns.DEFAULT_EXCLUDE));
-    private boolean includeIsDefault = true;
+  /**
+   * Builds a {@link WandaPruner}: the shared options of {@link PrunerBuilder} (sparsity of each row,
+   * patterns, N:M on Wanda scores) plus the calibration input norms.
+   */
+  public static final class Builder extends PrunerBuilder<Builder> {
     private Map<String, float[]> inputNorms;
-    private int nmKeep;
-    private int nmGroup;
 
     private Builder() {}
 
-    /**
-     * The fraction of each row to prune (required unless N:M is set).
-     *
-     * @param sparsity in [0, 1]
-     * @return this
-     */
-    public Builder setSparsity(double sparsity) {
-      PruneCount.checkSparsity("sparsity", sparsity);
-      this.sparsity = sparsity;
+    @Override
+    protected Builder self() {
       return this;
     }
 
@@ -134,60 +123,6 @@ public final class WandaPruner {
     }
 
     /**
-     * Adds an include regex over module paths; the first call replaces the default include.
-     *
-     * @param regex a regex that must fully match a module path
-     * @return this
-     */
-    public Builder optInclude(String regex) {
-      if (includeIsDefault) {
-        include.clear();
-        includeIsDefault = false;
-      }
-      include.add(regex);
-      return this;
-    }
-
-    /**
-     * Adds an exclude regex over module paths (on top of the default exclude).
-     *
-     * @param regex a regex that must fully match a module path
-     * @return this
-     */
-    public Builder optExclude(String regex) {
-      exclude.add(regex);
-      return this;
-    }
-
-    /**
-     * Targets every {@code Linear} weight; clears all patterns set so far.
-     *
-     * @return this
-     */
-    public Builder allLinear() {
-      include = new ArrayList<>(TargetPatterns.allLinear().include());
-      exclude = new ArrayList<>();
-      includeIsDefault = false;
-      return this;
-    }
-
-    /**
-     * N:M semi-structured sparsity on Wanda scores.
-     *
-     * @param n kept per group of {@code m}
-     * @param m group size
-     * @return this
-     */
-    public Builder optSemiStructured(int n, int m) {
-      if (m < 1 || n < 0 || n > m) {
-        throw new IllegalArgumentException("N:M needs 0 <= N <= M and M >= 1, got " + n + ":" + m);
-      }
-      this.nmKeep = n;
-      this.nmGroup = m;
-      return this;
-    }
-
-    /**
      * The pruner.
      *
      * @return the pruner
@@ -196,12 +131,7 @@ public final class WandaPruner {
       if (inputNorms == null) {
         throw new IllegalArgumentException("inputNorms is required: call setInputNorms(...)");
       }
-      if (Double.isNaN(sparsity) && nmGroup == 0) {
-        throw new IllegalArgumentException("sparsity is required: call setSparsity(s) or optSemiStructured(n, m)");
-      }
-      if (Double.isNaN(sparsity)) {
-        sparsity = 1.0 - (double) nmKeep / nmGroup;
-      }
+      checkSparsityOrSemiStructured();
       return new WandaPruner(this);
     }
   }
