@@ -19,13 +19,15 @@ import picocli.CommandLine.Command;
     description = "Temporal change captioning of satellite images: data, models, fine-tuning, metrics.",
     subcommands = {
       CommandLine.HelpCommand.class,
-      EncodeCommand.class,
-      GenerateCommand.class, CaptionCommand.class,
-      PairsCommand.class,
-      ScoreCommand.class,
-      PruneCommand.class,
-      QuantizeCommand.class,
+      // pipeline order: data, tensors, model, efficient fine-tuning, metrics
       SynthCommand.class,
+      PairsCommand.class,
+      EncodeCommand.class,
+      GenerateCommand.class,
+      CaptionCommand.class,
+      QuantizeCommand.class,
+      PruneCommand.class,
+      ScoreCommand.class,
     })
 public final class GeollavaCli implements Runnable {
 

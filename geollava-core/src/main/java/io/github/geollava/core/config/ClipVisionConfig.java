@@ -91,6 +91,22 @@ public record ClipVisionConfig(
   }
 
   /**
+   * The CLIP ViT-L/14 defaults that LLaVA-family configs apply when {@code vision_config} leaves keys
+   * out; only the input resolution differs between families (336 px LLaVA-NeXT, 224 px Video-LLaVA).
+   */
+  static ObjectNode vitLarge14Defaults(int imageSize) {
+    ObjectNode d = defaults();
+    d.put("hidden_size", 1024);
+    d.put("intermediate_size", 4096);
+    d.put("num_hidden_layers", 24);
+    d.put("num_attention_heads", 16);
+    d.put("image_size", imageSize);
+    d.put("patch_size", 14);
+    d.put("projection_dim", 768);
+    return d;
+  }
+
+  /**
    * Parses a {@code vision_config} object, filling absent keys from {@code defaults}.
    *
    * @param node the JSON object (null for all defaults)

@@ -111,15 +111,7 @@ public record LlavaNextVideoConfig(
    * ViT-L/14 at 336 px.
    */
   static ObjectNode visionDefaults() {
-    ObjectNode d = ClipVisionConfig.defaults();
-    d.put("hidden_size", 1024);
-    d.put("intermediate_size", 4096);
-    d.put("num_hidden_layers", 24);
-    d.put("num_attention_heads", 16);
-    d.put("image_size", 336);
-    d.put("patch_size", 14);
-    d.put("projection_dim", 768);
-    return d;
+    return ClipVisionConfig.vitLarge14Defaults(336);
   }
 
   /**
