@@ -52,6 +52,24 @@ public final class RougeTokenizer {
     return out;
   }
 
+  /**
+   * One character of Python's {@code text.lower()} followed by {@code re.sub(r"[^a-z0-9]+", " ", ...)}:
+   * the lower-case ASCII letter or digit it becomes, or 0 where it separates tokens. The only non-ASCII
+   * characters whose lower case is ASCII are U+0130 (to "i" plus a combining mark) and the Kelvin sign.
+   */
+  private static char fold(char c) {
+    if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+      return c;
+    } else if (c >= 'A' && c <= 'Z') {
+      return (char) (c + ('a' - 'A'));
+    } else if (c == '\u0130') {
+      return 'i';
+    } else if (c == '\u212A') {
+      return 'k';
+    }
+    return 0;
+  }
+
   /** Tokenizes one text and appends the tokens to {@code out}. */
   public void tokenizeInto(String text, List<String> out) {
     int n = text.length();
@@ -59,21 +77,9 @@ public final class RougeTokenizer {
     int len = 0;
     for (int i = 0; i <= n; i++) {
       char c = i < n ? text.charAt(i) : ' ';
-      char mapped;
-      boolean breakAfter = false;
-      if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
-        mapped = c;
-      } else if (c >= 'A' && c <= 'Z') {
-        mapped = (char) (c + ('a' - 'A'));
-      } else if (c == '\u0130') {
-        // "İ".lower() == "i\u0307": an 'i' followed by a combining mark that separates.
-        mapped = 'i';
-        breakAfter = true;
-      } else if (c == '\u212A') {
-        mapped = 'k';
-      } else {
-        mapped = 0;
-      }
+      char mapped = fold(c);
+      // "İ".lower() == "i\u0307": an 'i' followed by a combining mark that separates.
+      boolean breakAfter = c == '\u0130';
       if (mapped != 0) {
         if (len == buf.length) {
           buf = java.util.Arrays.copyOf(buf, buf.length * 2);
@@ -99,20 +105,9 @@ public final class RougeTokenizer {
     int len = 0;
     for (int i = 0; i <= n; i++) {
       char c = i < n ? text.charAt(i) : ' ';
-      char mapped;
-      boolean breakAfter = false;
-      if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
-        mapped = c;
-      } else if (c >= 'A' && c <= 'Z') {
-        mapped = (char) (c + ('a' - 'A'));
-      } else if (c == '\u0130') {
-        mapped = 'i';
-        breakAfter = true;
-      } else if (c == '\u212A') {
-        mapped = 'k';
-      } else {
-        mapped = 0;
-      }
+      char mapped = fold(c);
+      // "İ".lower() == "i\u0307": an 'i' followed by a combining mark that separates.
+      boolean breakAfter = c == '\u0130';
       if (mapped != 0) {
         if (len == buf.length) {
           buf = Arrays.copyOf(buf, buf.length * 2);
