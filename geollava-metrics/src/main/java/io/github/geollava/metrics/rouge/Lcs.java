@@ -39,30 +39,9 @@ final class Lcs {
       if (idx < 0) {
         continue; // M = 0 leaves V unchanged
       }
-      int base = idx * words;
-      long carry = 0;
-      for (int w = 0; w < words; w++) {
-        long mw = masks[base + w];
-        long vw = v[w];
-        long u = vw & mw;
-        long s = vw + u;
-        long c1 = Long.compareUnsigned(s, vw) < 0 ? 1 : 0;
-        long s2 = s + carry;
-        long c2 = Long.compareUnsigned(s2, s) < 0 ? 1 : 0;
-        v[w] = s2 | (vw & ~mw);
-        carry = c1 | c2;
-      }
+      advance(v, masks, idx * words, words);
     }
-    int ones = 0;
-    for (int w = 0; w < words; w++) {
-      long bits = v[w];
-      int valid = Math.min(64, m - (w << 6));
-      if (valid < 64) {
-        bits &= (1L << valid) - 1;
-      }
-      ones += Long.bitCount(bits);
-    }
-    return m - ones;
+    return m - ones(v, m);
   }
 
   /** {@link #length(int[], int[])} for dense ids below {@code vocab}: no symbol lookup needed. */
@@ -79,21 +58,27 @@ final class Lcs {
     long[] v = new long[words];
     java.util.Arrays.fill(v, -1L);
     for (int r : ref) {
-      int base = r * words;
-      long carry = 0;
-      for (int w = 0; w < words; w++) {
-        long mw = masks[base + w];
-        long vw = v[w];
-        long u = vw & mw;
-        long s = vw + u;
-        long c1 = Long.compareUnsigned(s, vw) < 0 ? 1 : 0;
-        long s2 = s + carry;
-        long c2 = Long.compareUnsigned(s2, s) < 0 ? 1 : 0;
-        v[w] = s2 | (vw & ~mw);
-        carry = c1 | c2;
-      }
+      advance(v, masks, r * words, words);
     }
     return m - ones(v, m);
+  }
+
+  /**
+   * One reference symbol of the bit-parallel LCS: {@code V = (V + (V & M)) | (V & ~M)} over a
+   * multi-word bit vector, with the carry propagated from word to word.
+   */
+  private static void advance(long[] v, long[] masks, int base, int words) {
+    long carry = 0;
+    for (int w = 0; w < words; w++) {
+      long mw = masks[base + w];
+      long vw = v[w];
+      long s = vw + (vw & mw);
+      long c1 = Long.compareUnsigned(s, vw) < 0 ? 1 : 0;
+      long s2 = s + carry;
+      long c2 = Long.compareUnsigned(s2, s) < 0 ? 1 : 0;
+      v[w] = s2 | (vw & ~mw);
+      carry = c1 | c2;
+    }
   }
 
   private static int ones(long[] v, int m) {
