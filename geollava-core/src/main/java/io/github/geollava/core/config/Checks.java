@@ -7,6 +7,15 @@ final class Checks {
 
   private Checks() {}
 
+  /** {@code vision_feature_layer} must index one of the tower's hidden states (embeddings + layers). */
+  static void visionFeatureLayer(int visionFeatureLayer, ClipVisionConfig vision) {
+    int states = vision.numHiddenLayers() + 1;
+    if (visionFeatureLayer >= states || visionFeatureLayer < -states) {
+      throw new IllegalArgumentException("vision_feature_layer must index one of the " + states
+          + " vision hidden states (-" + states + ".." + (states - 1) + "), got " + visionFeatureLayer);
+    }
+  }
+
   static void positive(String field, long value) {
     if (value <= 0) {
       throw new IllegalArgumentException(field + " must be > 0, got " + value);

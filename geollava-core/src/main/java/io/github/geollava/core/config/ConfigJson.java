@@ -36,6 +36,19 @@ final class ConfigJson {
     return merged;
   }
 
+  /**
+   * Parses a LLaVA-family {@code config.json}: top-level defaults, then the nested CLIP
+   * {@code vision_config} (with the family's vision defaults) and LLaMA {@code text_config}.
+   */
+  static <T> T llavaFamily(
+      JsonNode node, ObjectNode defaults, ObjectNode visionDefaults, Class<T> type) {
+    ObjectNode merged = withDefaults(node, defaults, "config.json");
+    merged.set("vision_config",
+        ClipVisionConfig.fromJson(node.get("vision_config"), visionDefaults).toJson());
+    merged.set("text_config", LlamaConfig.fromJson(node.get("text_config")).toJson());
+    return convert(merged, type, "config.json");
+  }
+
   /** Converts a defaulted tree to a record, surfacing the compact constructor's message. */
   static <T> T convert(ObjectNode merged, Class<T> type, String what) {
     try {

@@ -70,11 +70,7 @@ public record LlavaNextVideoConfig(
     Checks.nonNegative("video_token_index", videoTokenIndex);
     Checks.oneOf("projector_hidden_act", projectorHiddenAct, "gelu");
     Checks.oneOf("vision_feature_select_strategy", visionFeatureSelectStrategy, "default", "full");
-    int states = visionConfig.numHiddenLayers() + 1;
-    if (visionFeatureLayer >= states || visionFeatureLayer < -states) {
-      throw new IllegalArgumentException("vision_feature_layer must index one of the " + states
-          + " vision hidden states (-" + states + ".." + (states - 1) + "), got " + visionFeatureLayer);
-    }
+    Checks.visionFeatureLayer(visionFeatureLayer, visionConfig);
     imageGridPinpoints = imageGridPinpoints == null
         ? List.of()
         : imageGridPinpoints.stream().map(List::copyOf).toList();
@@ -122,11 +118,7 @@ public record LlavaNextVideoConfig(
    * @throws IllegalArgumentException naming the field for a missing or invalid value
    */
   public static LlavaNextVideoConfig fromJson(JsonNode node) {
-    ObjectNode merged = ConfigJson.withDefaults(node, defaults(), "config.json");
-    merged.set("vision_config", ClipVisionConfig.fromJson(node.get("vision_config"), visionDefaults())
-        .toJson());
-    merged.set("text_config", LlamaConfig.fromJson(node.get("text_config")).toJson());
-    return ConfigJson.convert(merged, LlavaNextVideoConfig.class, "config.json");
+    return ConfigJson.llavaFamily(node, defaults(), visionDefaults(), LlavaNextVideoConfig.class);
   }
 
   /** Hidden states the tower produces: the embeddings plus one per layer. */

@@ -59,11 +59,7 @@ public record VideoLlavaConfig(
     Checks.nonNegative("video_token_index", videoTokenIndex);
     Checks.oneOf("projector_hidden_act", projectorHiddenAct, "gelu");
     Checks.oneOf("vision_feature_select_strategy", visionFeatureSelectStrategy, "default", "full");
-    int states = visionConfig.numHiddenLayers() + 1;
-    if (visionFeatureLayer >= states || visionFeatureLayer < -states) {
-      throw new IllegalArgumentException("vision_feature_layer must index one of the " + states
-          + " vision hidden states, got " + visionFeatureLayer);
-    }
+    Checks.visionFeatureLayer(visionFeatureLayer, visionConfig);
     Checks.positive("image_seq_length", imageSeqLength);
     Checks.positive("video_seq_length", videoSeqLength);
     extras = ConfigJson.freeze(extras);
@@ -95,11 +91,7 @@ public record VideoLlavaConfig(
    * @return the config
    */
   public static VideoLlavaConfig fromJson(JsonNode node) {
-    ObjectNode merged = ConfigJson.withDefaults(node, defaults(), "config.json");
-    merged.set("vision_config", ClipVisionConfig.fromJson(node.get("vision_config"), visionDefaults())
-        .toJson());
-    merged.set("text_config", LlamaConfig.fromJson(node.get("text_config")).toJson());
-    return ConfigJson.convert(merged, VideoLlavaConfig.class, "config.json");
+    return ConfigJson.llavaFamily(node, defaults(), visionDefaults(), VideoLlavaConfig.class);
   }
 
   /** Tokens per video frame: the whole patch grid plus the class token, which video features keep. */
