@@ -25,9 +25,12 @@ import picocli.CommandLine.Command;
       EncodeCommand.class,
       GenerateCommand.class,
       CaptionCommand.class,
+      EvalCommand.class,
       QuantizeCommand.class,
       PruneCommand.class,
+      FinetuneCommand.class,
       ScoreCommand.class,
+      DemoCommand.class,
     })
 public final class GeollavaCli implements Runnable {
 

@@ -41,6 +41,10 @@ import picocli.CommandLine.Spec;
  * "caption"}} per line, e.g. the checkpoint of a {@code BatchAnnotator} run) and joins it to the pairs
  * by video name; the prompt of each conversation is one of the paper's six templates, chosen by
  * {@code --seed} per record. Pairs without a caption are counted and listed in the report.
+ *
+ * <p>{@code --videos DIR} also writes every pair as the dataset's two-frame mp4
+ * ({@code DIR/<image1 stem>-<image2 stem>.mp4}, 1 fps), named as the conversations' {@code "video"}
+ * field; files already there are kept, so the step resumes (see {@link PairVideos}).
  */
 @Command(
     name = "pairs",
@@ -91,6 +95,15 @@ public final class PairsCommand implements Callable<Integer> {
       description = "Captions JSONL ({\"id\"|\"video\", \"caption\"} per line) to join into llava.json.")
   Path annotations;
 
+  @Option(names = "--videos", paramLabel = "DIR",
+      description = {"Also write each pair as a 2-frame mp4 <DIR>/<id>.mp4 (1 fps), the name the LLaVA",
+          "annotations use; existing files are kept, so an interrupted run resumes."})
+  Path videos;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Threads encoding --videos (default: one per processor; files do not depend on it).")
+  Integer threads;
+
   @Override
   public Integer call() throws IOException {
     if (minGapDays < 0) {
@@ -101,6 +114,9 @@ public final class PairsCommand implements Callable<Integer> {
     }
     if (limit != null && limit < 1) {
       throw new IllegalArgumentException("--limit: must be >= 1, found " + limit);
+    }
+    if (threads != null && threads < 1) {
+      throw new IllegalArgumentException("--threads: must be >= 1, found " + threads);
     }
     if (!Files.isDirectory(fmow)) {
       throw new IllegalArgumentException("--fmow: not a folder: " + fmow);
@@ -122,6 +138,7 @@ public final class PairsCommand implements Callable<Integer> {
     List<String> uncaptioned = new ArrayList<>();
     long[] uncaptionedCount = new long[1];
     Set<String> usedCaptions = new HashSet<>();
+    List<TemporalPair> written = new ArrayList<>(); // for --videos, after the sheet is committed
     PairingReport report;
     try (PairsSheet.SheetWriter sheet = PairsSheet.open(csv, out.resolve("pairs.jsonl"));
         LlavaAnnotations.ConversationWriter conv =
@@ -130,6 +147,9 @@ public final class PairsCommand implements Callable<Integer> {
         report = b.build().pairAll(scanner, p -> {
           try {
             sheet.write(p);
+            if (videos != null) {
+              written.add(p);
+            }
             if (conv != null) {
               writeConversation(conv, p, captions, usedCaptions, uncaptioned, uncaptionedCount);
             }
@@ -174,6 +194,13 @@ public final class PairsCommand implements Callable<Integer> {
           report.pairs() - uncaptionedCount[0], uncaptionedCount[0]);
     }
     w.flush();
+    if (videos != null) {
+      int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+      PairVideos.Summary v = PairVideos.writeAll(written, videos, n, spec.commandLine().getErr());
+      w.printf("wrote %d videos to %s (%d already there, %d resized to the first frame's size) in %.1f s%n",
+          v.written(), videos, v.skipped(), v.resized(), v.seconds());
+      w.flush();
+    }
     return 0;
   }
 

@@ -25,10 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -283,20 +280,7 @@ public final class ScoreCommand implements Callable<Integer> {
         return;
       }
       closeBar();
-      bar =
-          new ProgressBarBuilder()
-              .setTaskName(name)
-              .setInitialMax(total)
-              .setStyle(ProgressBarStyle.ASCII)
-              .setUpdateIntervalMillis(250)
-              .setConsumer(
-                  new DelegatingProgressBarConsumer(
-                      s -> {
-                        err.print('\r');
-                        err.print(s);
-                        err.flush();
-                      }))
-              .build();
+      bar = ProgressBars.start(err, name, total);
     }
 
     @Override

@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.geollava.core.video.Mp4Video;
 import io.github.geollava.dataset.llava.LlavaAnnotations;
 import io.github.geollava.dataset.llava.LlavaConversation;
 import io.github.geollava.dataset.llava.PromptTemplates;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,5 +101,72 @@ class PairsCommandTest {
     CliRun r = CliRun.of("pairs", "--help");
     assertThat(r.exitCode()).isZero();
     assertThat(r.stdout()).contains("--min-gap-days").contains("--annotations");
+  }
+
+  @Test
+  void videosAreTheAnnotationsTwoFrameMp4sAndARerunSkipsThem() throws Exception {
+    Path synth = out.resolve("synth");
+    assertThat(CliRun.of("synth", "--out", synth.toString(), "--locations", "4", "--size", "64",
+        "--seed", "3", "--threads", "1").exitCode()).isZero();
+    Path videos = out.resolve("videos");
+    CliRun r = CliRun.of("pairs", "--fmow", synth.toString(), "--split", "all", "--out",
+        out.resolve("p").toString(), "--videos", videos.toString(), "--threads", "2");
+    assertThat(r.exitCode()).as(r.stderr()).isZero();
+    // every conversation synth wrote finds its video by its "video" field, and nothing else is there
+    Set<String> wanted = new TreeSet<>();
+    for (String split : List.of("train.json", "test.json")) {
+      for (LlavaConversation c : LlavaAnnotations.read(synth.resolve("annotations").resolve(split))) {
+        wanted.add(c.video());
+      }
+    }
+    Set<String> files = new TreeSet<>();
+    try (Stream<Path> s = Files.list(videos)) {
+      s.forEach(p -> files.add(p.getFileName().toString()));
+    }
+    assertThat(files).isEqualTo(wanted).hasSizeGreaterThan(3);
+    for (String f : files) {
+      List<BufferedImage> frames = Mp4Video.readFrames(videos.resolve(f));
+      assertThat(frames).hasSize(2);
+      assertThat(frames.get(0).getWidth()).isEqualTo(64);
+      assertThat(frames.get(1).getHeight()).isEqualTo(64);
+    }
+    assertThat(r.stdout()).contains("wrote " + files.size() + " videos to " + videos)
+        .contains("(0 already there, 0 resized");
+
+    // a rerun keeps the files; a deleted one is written again
+    String first = files.iterator().next();
+    FileTime before = Files.getLastModifiedTime(videos.resolve(files.toArray(String[]::new)[1]));
+    Files.delete(videos.resolve(first));
+    r = CliRun.of("pairs", "--fmow", synth.toString(), "--split", "all", "--out",
+        out.resolve("p").toString(), "--videos", videos.toString());
+    assertThat(r.exitCode()).as(r.stderr()).isZero();
+    assertThat(r.stdout()).contains("wrote 1 videos").contains("(" + (files.size() - 1) + " already there");
+    assertThat(videos.resolve(first)).isRegularFile();
+    assertThat(Files.getLastModifiedTime(videos.resolve(files.toArray(String[]::new)[1])))
+        .isEqualTo(before);
+  }
+
+  @Test
+  void imagesOfDifferentSizesAreResizedToTheFirstFrame() throws Exception {
+    Path synth = out.resolve("synth");
+    CliRun made = CliRun.of("synth", "--out", synth.toString(), "--locations", "2", "--size", "64",
+        "--seed", "3");
+    assertThat(made.exitCode()).as(made.stderr()).isZero();
+    Path image;
+    try (Stream<Path> s = Files.walk(synth)) {
+      image = s.filter(p -> p.toString().endsWith("_1_rgb.jpg")).findFirst().orElseThrow();
+    }
+    ImageIO.write(new BufferedImage(48, 32, BufferedImage.TYPE_3BYTE_BGR), "jpg", image.toFile());
+    Path videos = out.resolve("videos");
+    CliRun r = CliRun.of("pairs", "--fmow", synth.toString(), "--out", out.resolve("p").toString(),
+        "--split", "all", "--videos", videos.toString(), "--min-gap-days", "0");
+    assertThat(r.exitCode()).as(r.stderr()).isZero();
+    assertThat(r.stdout()).containsPattern("\\([0-9]+ already there, [1-9][0-9]* resized");
+    try (Stream<Path> s = Files.list(videos)) {
+      for (Path v : s.toList()) {
+        List<BufferedImage> frames = Mp4Video.readFrames(v);
+        assertThat(frames.get(1).getWidth()).isEqualTo(frames.get(0).getWidth());
+      }
+    }
   }
 }

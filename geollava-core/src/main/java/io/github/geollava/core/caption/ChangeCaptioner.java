@@ -23,9 +23,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -145,20 +147,125 @@ public final class ChangeCaptioner implements AutoCloseable {
       try (NDManager call = model.manager().newSubManager()) {
         NDArray pixels = video.toTensor(frames, call).expandDims(0); // (1, F, 3, H, W)
         GenerationResult r = generator.generate(PromptBatch.of(ids), pixels, options, listener);
-        String text = tokenizer.decode(r.sequence(0)).strip();
-        for (String stop : options.stopStrings()) {
-          int at = text.indexOf(stop);
-          if (at >= 0) {
-            text = text.substring(0, at).strip();
-          }
-        }
         LOG.debug("described {} frames in {} tokens ({})", frames.size(), r.sequence(0).length,
             r.finishReason(0));
-        return text;
+        return answer(r.sequence(0));
       }
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Describes several videos with {@link #DEFAULT_PROMPT}; see {@link #describeAll(List, List, int)}.
+   *
+   * @param videos the videos, each a list of images oldest first
+   * @param batchSize the most videos per forward pass
+   * @return one answer per video, in input order
+   */
+  public List<String> describeAll(List<List<BufferedImage>> videos, int batchSize) {
+    Objects.requireNonNull(videos, "videos");
+    return describeAll(videos, Collections.nCopies(videos.size(), DEFAULT_PROMPT), batchSize);
+  }
+
+  /**
+   * Describes several videos, {@code batchSize} at a time: the prompts of a batch are left-padded to
+   * one length ({@link PromptBatch#leftPad}) and decoded greedily together, so each answer equals what
+   * {@link #describe(List, String)} returns for that video and prompt alone (same post-processing),
+   * at a fraction of the time per video.
+   *
+   * <p>A batch holds videos of one frame count only (their video tokens must line up): videos are
+   * grouped by frame count, each group is cut into batches, and the answers are put back in input
+   * order. The lock is taken per batch, so other callers interleave between batches, and a
+   * {@link #close()} from another thread ends the call at the next batch with an
+   * {@link IllegalStateException}. Each batch's tensors live in their own sub-manager.
+   *
+   * @param videos the videos, each a list of at least one image, oldest first
+   * @param prompts one instruction per video
+   * @param batchSize the most videos per forward pass, at least 1
+   * @return one answer per video, in input order
+   * @throws IllegalArgumentException if the lists differ in length, a video is empty or batchSize is
+   *     below 1
+   */
+  public List<String> describeAll(
+      List<List<BufferedImage>> videos, List<String> prompts, int batchSize) {
+    Objects.requireNonNull(videos, "videos");
+    Objects.requireNonNull(prompts, "prompts");
+    if (videos.size() != prompts.size()) {
+      throw new IllegalArgumentException(
+          "got " + videos.size() + " videos but " + prompts.size() + " prompts; expected one each");
+    }
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
+    }
+    // group by frame count, keeping input order inside each group
+    Map<Integer, List<Integer>> byFrames = new LinkedHashMap<>();
+    for (int i = 0; i < videos.size(); i++) {
+      List<BufferedImage> v = Objects.requireNonNull(videos.get(i), "videos[" + i + "]");
+      Objects.requireNonNull(prompts.get(i), "prompts[" + i + "]");
+      if (v.isEmpty()) {
+        throw new IllegalArgumentException("videos[" + i + "] must hold at least one image");
+      }
+      for (int f = 0; f < v.size(); f++) {
+        Objects.requireNonNull(v.get(f), "videos[" + i + "][" + f + "]");
+      }
+      byFrames.computeIfAbsent(v.size(), k -> new ArrayList<>()).add(i);
+    }
+    String[] out = new String[videos.size()];
+    for (List<Integer> group : byFrames.values()) {
+      for (int from = 0; from < group.size(); from += batchSize) {
+        List<Integer> batch = group.subList(from, Math.min(group.size(), from + batchSize));
+        List<String> answers = describeBatch(
+            batch.stream().map(videos::get).toList(), batch.stream().map(prompts::get).toList());
+        for (int j = 0; j < batch.size(); j++) {
+          out[batch.get(j)] = answers.get(j);
+        }
+      }
+    }
+    return List.of(out);
+  }
+
+  /** One forward batch of videos with the same frame count. */
+  private List<String> describeBatch(List<List<BufferedImage>> videos, List<String> texts) {
+    int frames = videos.get(0).size();
+    lock.lock();
+    try {
+      if (closed) {
+        throw new IllegalStateException("ChangeCaptioner is closed");
+      }
+      List<long[]> ids = new ArrayList<>(texts.size());
+      for (String t : texts) {
+        ids.add(prompts.encode(t, frames * model.config().videoTokensPerFrame()));
+      }
+      // left padding keeps every row's last prompt token in the last column; the model takes
+      // positions from the mask, so a padded row sees the same positions as when run alone
+      PromptBatch batch = PromptBatch.leftPad(ids, options.padTokenId());
+      try (NDManager call = model.manager().newSubManager()) {
+        NDArray pixels = video.batch(videos, call).pixelValues(); // (B, F, 3, H, W)
+        GenerationResult r = generator.generate(batch, pixels, options, TokenListener.NONE);
+        List<String> out = new ArrayList<>(videos.size());
+        for (int b = 0; b < videos.size(); b++) {
+          out.add(answer(r.sequence(b)));
+        }
+        LOG.debug("described a batch of {} videos of {} frames (prompt length {})", videos.size(),
+            frames, batch.length());
+        return out;
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Decoded answer: special tokens removed, trimmed, cut before the first stop string. */
+  private String answer(long[] sequence) {
+    String text = tokenizer.decode(sequence).strip();
+    for (String stop : options.stopStrings()) {
+      int at = text.indexOf(stop);
+      if (at >= 0) {
+        text = text.substring(0, at).strip();
+      }
+    }
+    return text;
   }
 
   /** The model (for inspection; do not close it, {@link #close()} does). */
@@ -356,12 +463,7 @@ public final class ChangeCaptioner implements AutoCloseable {
 
     /** The folder's tokenizer, with the model's video and image tokens added if the file lacks them. */
     private static TextTokenizer loadTokenizer(Path dir, LlavaNextVideoConfig cfg) throws IOException {
-      TreeMap<Integer, String> added = new TreeMap<>(); // in id order, as the native library assigns
-      added.put(cfg.videoTokenIndex(), "<video>");
-      added.put(cfg.imageTokenIndex(), "<image>");
-      TextTokenizer.Builder b = TextTokenizer.builder().setTokenizerFile(dir);
-      added.forEach((id, tok) -> b.optAddedSpecialToken(tok, id));
-      return b.build();
+      return TextTokenizer.loadWithMediaTokens(dir, cfg.videoTokenIndex(), cfg.imageTokenIndex());
     }
 
     private static GenerationOptions defaults(

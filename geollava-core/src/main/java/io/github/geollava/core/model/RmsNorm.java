@@ -1,5 +1,6 @@
 package io.github.geollava.core.model;
 
+import io.github.geollava.core.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
@@ -42,7 +43,7 @@ public final class RmsNorm extends HfBlock {
     DataType in = x.getDataType();
     NDArray h = in == DataType.FLOAT32 ? x : x.toType(DataType.FLOAT32, false);
     NDArray variance = h.square().mean(new int[] {-1}, true); // (..., 1)
-    NDArray normed = h.mul(variance.add(eps).pow(-0.5f));
+    NDArray normed = h.mul(variance.add(eps).pow(Scalars.like(variance, -0.5f)));
     if (in != DataType.FLOAT32) {
       normed = normed.toType(in, false);
     }

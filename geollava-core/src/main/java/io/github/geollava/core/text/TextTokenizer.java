@@ -51,6 +51,26 @@ public final class TextTokenizer implements AutoCloseable {
     return builder().setTokenizerFile(path).build();
   }
 
+  /**
+   * Loads a model folder's tokenizer with the model's {@code <video>} and {@code <image>} tokens added
+   * at their config ids when the file lacks them (Hugging Face adds them in the processor).
+   *
+   * @param path the {@code tokenizer.json} or the folder holding it
+   * @param videoTokenId the config's {@code video_token_index}
+   * @param imageTokenId the config's {@code image_token_index}
+   * @return the tokenizer
+   * @throws IOException if the file is missing or not a valid tokenizer
+   */
+  public static TextTokenizer loadWithMediaTokens(Path path, int videoTokenId, int imageTokenId)
+      throws IOException {
+    java.util.TreeMap<Integer, String> added = new java.util.TreeMap<>(); // id order, as the library assigns
+    added.put(videoTokenId, "<video>");
+    added.put(imageTokenId, "<image>");
+    Builder b = builder().setTokenizerFile(path);
+    added.forEach((id, tok) -> b.optAddedSpecialToken(tok, id));
+    return b.build();
+  }
+
   /** Returns a builder; {@link Builder#setTokenizerFile(Path)} is required. */
   public static Builder builder() {
     return new Builder();

@@ -20,12 +20,50 @@ import java.util.Set;
  * <p>Ids: the special tokens first, in the order given, then the words in the order given (duplicates
  * dropped). The file is an ordinary Hugging Face tokenizer, run by the same native library as the
  * checkpoint's own.
+ *
+ * <p>Two styles: {@link Style#LOWERCASE_WORDS} (the default: lower-cased, punctuation split off) and
+ * {@link Style#CASED_WHITESPACE} (text split on whitespace only, case and punctuation kept inside the
+ * tokens, decoded by joining with spaces), which reproduces captions exactly apart from line breaks: a
+ * domain tokenizer for the demo, where BLEU compares the raw words.
  */
 public final class WordLevelTokenizers {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private WordLevelTokenizers() {}
+
+  /** How text is split into words. */
+  public enum Style {
+    /** Lower-cased; words and punctuation marks are separate tokens. */
+    LOWERCASE_WORDS,
+    /** Split on whitespace only; case and attached punctuation are kept ({@code "airport,"}). */
+    CASED_WHITESPACE
+  }
+
+  /**
+   * Splits text into the words of a vocabulary of the given style, e.g. to build one from a corpus.
+   *
+   * @param style the style
+   * @param text the text
+   * @return the words, in order
+   */
+  public static List<String> words(Style style, String text) {
+    List<String> out = new java.util.ArrayList<>();
+    if (style == Style.CASED_WHITESPACE) {
+      for (String w : text.split("\\s+")) {
+        if (!w.isEmpty()) {
+          out.add(w);
+        }
+      }
+    } else {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\w+|[^\\w\\s]+")
+          .matcher(text.toLowerCase(Locale.ROOT));
+      while (m.find()) {
+        out.add(m.group());
+      }
+    }
+    return out;
+  }
 
   /**
    * The {@code tokenizer.json} text.
@@ -36,6 +74,19 @@ public final class WordLevelTokenizers {
    * @return the JSON text
    */
   public static String json(List<String> specialTokens, List<String> words) {
+    return json(specialTokens, words, Style.LOWERCASE_WORDS);
+  }
+
+  /**
+   * The {@code tokenizer.json} text of a style.
+   *
+   * @param specialTokens special tokens; must include {@code <unk>} and {@code <s>}
+   * @param words the word vocabulary without whitespace (lower-case for {@link Style#LOWERCASE_WORDS})
+   * @param style the style
+   * @return the JSON text
+   */
+  public static String json(List<String> specialTokens, List<String> words, Style style) {
+    boolean cased = style == Style.CASED_WHITESPACE;
     if (!specialTokens.contains("<unk>") || !specialTokens.contains("<s>")) {
       throw new IllegalArgumentException(
           "specialTokens must include <unk> and <s>, got " + specialTokens);
@@ -45,7 +96,7 @@ public final class WordLevelTokenizers {
       if (w.isEmpty() || w.chars().anyMatch(Character::isWhitespace)) {
         throw new IllegalArgumentException("word must be non-empty without whitespace, got '" + w + "'");
       }
-      if (!w.equals(w.toLowerCase(Locale.ROOT))) {
+      if (!cased && !w.equals(w.toLowerCase(Locale.ROOT))) {
         throw new IllegalArgumentException("word must be lower-case (the tokenizer lower-cases), got " + w);
       }
       vocab.add(w);
@@ -66,8 +117,13 @@ public final class WordLevelTokenizers {
       t.put("normalized", false);
       t.put("special", true);
     }
-    root.putObject("normalizer").put("type", "Lowercase");
-    root.putObject("pre_tokenizer").put("type", "Whitespace");
+    if (cased) {
+      root.putNull("normalizer");
+      root.putObject("pre_tokenizer").put("type", "WhitespaceSplit");
+    } else {
+      root.putObject("normalizer").put("type", "Lowercase");
+      root.putObject("pre_tokenizer").put("type", "Whitespace");
+    }
     ObjectNode post = root.putObject("post_processor");
     post.put("type", "TemplateProcessing");
     ArrayNode single = post.putArray("single");
@@ -81,7 +137,11 @@ public final class WordLevelTokenizers {
     bos.put("id", "<s>");
     bos.putArray("ids").add(specialTokens.indexOf("<s>"));
     bos.putArray("tokens").add("<s>");
-    root.putObject("decoder").put("type", "WordPiece").put("prefix", "##").put("cleanup", true);
+    if (cased) {
+      root.putNull("decoder"); // no decoder: tokens are joined with single spaces
+    } else {
+      root.putObject("decoder").put("type", "WordPiece").put("prefix", "##").put("cleanup", true);
+    }
     ObjectNode model = root.putObject("model");
     model.put("type", "WordLevel");
     ObjectNode v = model.putObject("vocab");
@@ -126,11 +186,25 @@ public final class WordLevelTokenizers {
    */
   public static void write(List<String> specialTokens, List<String> words, Path file)
       throws IOException {
+    write(specialTokens, words, Style.LOWERCASE_WORDS, file);
+  }
+
+  /**
+   * Writes the {@code tokenizer.json} of a style into a model folder, atomically.
+   *
+   * @param specialTokens the special tokens
+   * @param words the words
+   * @param style the style
+   * @param file the target
+   * @throws IOException if writing fails
+   */
+  public static void write(List<String> specialTokens, List<String> words, Style style, Path file)
+      throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
     try {
-      Files.writeString(tmp, json(specialTokens, words));
+      Files.writeString(tmp, json(specialTokens, words, style));
       Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
           java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     } finally {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -72,6 +73,56 @@ public final class VideoFrames {
       frames = List.of(ImageLoader.read(source));
     }
     return n == 0 ? frames : FrameSampler.sample(frames, n);
+  }
+
+  /**
+   * Resolves an annotation's {@code "video"} field (e.g. {@code airport_0_0-airport_0_2.mp4}) against
+   * the folder that holds the videos, for {@link #read(Path, int)}.
+   *
+   * <p>The field names a file inside {@code videosDir}; sub-folders are allowed. When that file does not
+   * exist but a folder of the same name without its extension does ({@code airport_0_0-airport_0_2/}
+   * holding one image per frame), the folder is returned, so extracted frames can stand in for the mp4.
+   * When neither exists the file's path is returned anyway and {@link #read(Path, int)} raises a
+   * {@link NoSuchFileException} naming it: resolving stays cheap and the error comes from the read.
+   *
+   * @param videosDir the folder of videos
+   * @param videoField the annotation's field, relative to {@code videosDir}
+   * @return the mp4 (or other source) to read, or the folder of frames that replaces it
+   * @throws IllegalArgumentException if the field is blank, absolute, or leaves {@code videosDir}
+   *     (through {@code ..})
+   */
+  public static Path resolve(Path videosDir, String videoField) {
+    Objects.requireNonNull(videosDir, "videosDir");
+    if (videoField == null || videoField.isBlank()) {
+      throw new IllegalArgumentException("video field is missing or blank; expected a file name such as "
+          + "'a_0-a_1.mp4' relative to " + videosDir);
+    }
+    // A leading separator or drive letter is absolute on some platform even where Path says otherwise;
+    // annotation files travel between machines, so reject all of them.
+    if (videoField.startsWith("/") || videoField.startsWith("\\")
+        || videoField.matches("^[A-Za-z]:.*") || Path.of(videoField).isAbsolute()) {
+      throw new IllegalArgumentException("video field '" + videoField
+          + "' is an absolute path; expected a name relative to the videos folder " + videosDir);
+    }
+    Path base = videosDir.toAbsolutePath().normalize();
+    Path file = base.resolve(videoField.replace('\\', '/')).normalize();
+    if (!file.startsWith(base) || file.equals(base)) {
+      throw new IllegalArgumentException("video field '" + videoField
+          + "' points outside the videos folder " + videosDir + "; '..' may not leave it");
+    }
+    Path relative = videosDir.resolve(base.relativize(file));
+    if (Files.exists(relative)) {
+      return relative;
+    }
+    String name = relative.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    if (dot > 0) {
+      Path frames = relative.resolveSibling(name.substring(0, dot));
+      if (Files.isDirectory(frames)) {
+        return frames;
+      }
+    }
+    return relative;
   }
 
   private static boolean isImage(Path p) {

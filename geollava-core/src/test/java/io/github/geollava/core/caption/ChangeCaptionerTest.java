@@ -11,6 +11,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -161,5 +162,45 @@ class ChangeCaptionerTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("closed");
     assertThatThrownBy(() -> c.describe(List.of(), "x")).hasMessageContaining("at least one");
+  }
+
+  @Test
+  void batchedAnswersEqualOneByOneAnswersForPromptsOfDifferentLengths() throws Exception {
+    BufferedImage a = TestImages.before();
+    BufferedImage b = TestImages.after();
+    BufferedImage c = TestImages.tinted(b);
+    List<List<BufferedImage>> videos = List.of(List.of(a, b), List.of(b, a), List.of(a, a, b),
+        List.of(a, c), List.of(c, c), List.of(b, b), List.of(c, a, b));
+    List<String> prompts = List.of("describe.", ChangeCaptioner.DEFAULT_PROMPT,
+        "what changed?", "describe the road and the house and the field and the water.",
+        "the", ChangeCaptioner.DEFAULT_PROMPT + " be brief.", "describe.");
+    try (ChangeCaptioner cap = TinyModels.captioner(8)) {
+      List<String> alone = new ArrayList<>();
+      for (int i = 0; i < videos.size(); i++) {
+        alone.add(cap.describe(videos.get(i), prompts.get(i)));
+      }
+      // 2-frame videos go in batches of 3 and 2, the 3-frame ones in one batch of 2; order is kept
+      assertThat(cap.describeAll(videos, prompts, 3)).containsExactlyElementsOf(alone);
+      assertThat(cap.describeAll(videos, prompts, 8)).containsExactlyElementsOf(alone);
+      assertThat(cap.describeAll(videos, prompts, 1)).containsExactlyElementsOf(alone);
+      assertThat(Set.copyOf(alone)).hasSizeGreaterThan(1); // the rows really differ
+    }
+  }
+
+  @Test
+  void batchedDefaultPromptAndMisuse() throws Exception {
+    BufferedImage a = TestImages.before();
+    BufferedImage b = TestImages.after();
+    try (ChangeCaptioner cap = tiny(3, TWELVE)) {
+      assertThat(cap.describeAll(List.of(List.of(a, b), List.of(b, a)), 2))
+          .containsExactly(cap.describe(a, b), cap.describe(b, a));
+      assertThat(cap.describeAll(List.of(), 4)).isEmpty();
+      assertThatThrownBy(() -> cap.describeAll(List.of(List.of(a, b)), List.of(), 2))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 videos but 0 prompts");
+      assertThatThrownBy(() -> cap.describeAll(List.of(List.of(a, b)), 0))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batchSize");
+      assertThatThrownBy(() -> cap.describeAll(List.of(List.of(a, b), List.of()), 2))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("videos[1]");
+    }
   }
 }

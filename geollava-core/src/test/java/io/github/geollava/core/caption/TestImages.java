@@ -30,4 +30,17 @@ final class TestImages {
     g.dispose();
     return img;
   }
+
+  /** The image with its red channel raised: a third, distinct scene. */
+  static BufferedImage tinted(BufferedImage src) {
+    BufferedImage img = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < src.getHeight(); y++) {
+      for (int x = 0; x < src.getWidth(); x++) {
+        int rgb = src.getRGB(x, y);
+        int r = Math.min(255, (rgb >> 16 & 0xff) + 90);
+        img.setRGB(x, y, (r << 16) | (rgb & 0xffff));
+      }
+    }
+    return img;
+  }
 }

@@ -52,4 +52,53 @@ class VideoFramesTest {
     assertThatThrownBy(() -> VideoFrames.read(empty, 2))
         .isInstanceOf(NoSuchFileException.class).hasMessageContaining("no images");
   }
+
+  @Test
+  void resolveFindsTheFileInsideTheFolder() throws Exception {
+    Path mp4 = dir.resolve("a_0-a_1.mp4");
+    Mp4Video.write(mp4, List.of(TestFrames.gradient(16, 16), TestFrames.gradient(16, 16)), 1);
+    assertThat(VideoFrames.resolve(dir, "a_0-a_1.mp4")).isEqualTo(mp4);
+    assertThat(VideoFrames.read(VideoFrames.resolve(dir, "a_0-a_1.mp4"), 0)).hasSize(2);
+    // sub-folders and a '..' that stays inside are fine
+    assertThat(VideoFrames.resolve(dir, "sub/../a_0-a_1.mp4")).isEqualTo(mp4);
+    assertThat(VideoFrames.resolve(dir, "val/b_0-b_1.mp4")).isEqualTo(dir.resolve("val/b_0-b_1.mp4"));
+  }
+
+  @Test
+  void resolveFallsBackToAFolderOfFramesNamedLikeTheVideo() throws Exception {
+    Path frames = Files.createDirectories(dir.resolve("a_0-a_1"));
+    ImageIO.write(TestFrames.gradient(8, 8), "png", frames.resolve("0.png").toFile());
+    ImageIO.write(TestFrames.gradient(8, 8), "png", frames.resolve("1.png").toFile());
+    Path resolved = VideoFrames.resolve(dir, "a_0-a_1.mp4");
+    assertThat(resolved).isEqualTo(frames);
+    assertThat(VideoFrames.read(resolved, 0)).hasSize(2);
+    // the mp4 wins once it exists
+    Mp4Video.write(dir.resolve("a_0-a_1.mp4"), List.of(TestFrames.gradient(16, 16)), 1);
+    assertThat(VideoFrames.resolve(dir, "a_0-a_1.mp4")).isEqualTo(dir.resolve("a_0-a_1.mp4"));
+  }
+
+  @Test
+  void resolveOfAMissingVideoLetsReadNameIt() {
+    Path missing = VideoFrames.resolve(dir, "gone_0-gone_1.mp4");
+    assertThat(missing).isEqualTo(dir.resolve("gone_0-gone_1.mp4")).doesNotExist();
+    assertThatThrownBy(() -> VideoFrames.read(missing, 0))
+        .isInstanceOf(NoSuchFileException.class).hasMessageContaining("gone_0-gone_1.mp4");
+  }
+
+  @Test
+  void resolveRejectsAbsoluteEscapingAndBlankFields() {
+    String abs = dir.toAbsolutePath() + "/x.mp4";
+    for (String bad : List.of("/etc/passwd", "\\\\server\\x.mp4", "C:\\v.mp4", abs)) {
+      assertThatThrownBy(() -> VideoFrames.resolve(dir, bad))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("video field '" + bad + "'").hasMessageContaining("absolute");
+    }
+    for (String bad : List.of("../x.mp4", "a/../../x.mp4", "..", ".")) {
+      assertThatThrownBy(() -> VideoFrames.resolve(dir, bad))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("video field '" + bad + "'").hasMessageContaining("outside");
+    }
+    assertThatThrownBy(() -> VideoFrames.resolve(dir, " "))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("video field");
+  }
 }

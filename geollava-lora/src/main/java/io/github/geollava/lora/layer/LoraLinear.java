@@ -1,5 +1,6 @@
 package io.github.geollava.lora.layer;
 
+import io.github.geollava.core.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -252,7 +253,7 @@ public final class LoraLinear extends AbstractBlock {
       NDArray h = p > 0 ? Dropout.dropout(x, p, training).singletonOrThrow() : x; // (..., in)
       NDArray down = Linear.linear(h, a).singletonOrThrow(); // (..., r)
       NDArray up = Linear.linear(down, b).singletonOrThrow(); // (..., out)
-      y = y.add(up.mul((float) ad.settings().scaling()));
+      y = y.add(up.mul(Scalars.like(up, (float) ad.settings().scaling())));
     }
     return new NDList(y);
   }

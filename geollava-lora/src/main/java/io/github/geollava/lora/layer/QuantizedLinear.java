@@ -134,15 +134,20 @@ public final class QuantizedLinear extends AbstractBlock implements AutoCloseabl
       ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray x = inputs.singletonOrThrow(); // (..., in)
     NDArray b = bias == null ? null : ps.getValue(bias, x.getDevice(), training);
-    if (!training || !x.hasGradient()) {
+    if (!training) {
       // No autograd node will refer to the weight: a transient (reused) float copy suffices.
       return device.withTransientWeight(x.getManager(),
           w -> b == null ? Linear.linear(x, w) : Linear.linear(x, w, b)); // (..., out)
     }
-    // The graph keeps w for x's gradient: a fresh copy, freed with x's manager (the training step's
-    // scope) after backward. bitsandbytes re-dequantises in backward instead; DJL has no custom
-    // autograd functions, so the float copy of such a layer lives for the step.
-    NDArray w = device.dequantize(x.getManager()); // (out, in)
+    // Training: autograd may keep w for x's gradient, so w must be a fresh tensor that owns its memory.
+    // Deciding by x.hasGradient() proved unreliable (wrong LoRA gradients in earlier layers), and a
+    // tensor aliasing a Java direct buffer can be freed by the GC before backward reads it; the engine
+    // copy costs one extra pass over the weight. bitsandbytes re-dequantises in backward instead; DJL
+    // has no custom autograd functions, so the float copy of such a layer lives for the step.
+    NDArray w;
+    try (NDArray aliased = device.dequantize(x.getManager())) {
+      w = aliased.duplicate(); // (out, in), engine-owned
+    }
     return b == null ? Linear.linear(x, w) : Linear.linear(x, w, b); // (..., out)
   }
 

@@ -1,5 +1,6 @@
 package io.github.geollava.core.model.clip;
 
+import io.github.geollava.core.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
@@ -47,7 +48,8 @@ public final class ClipAttention extends HfBlock {
     long n = x.getShape().get(0);
     long p = x.getShape().get(1);
     // qkv: (N, P, C) -> (N, H, P, D)
-    NDArray q = split(call(store, "q_proj", x, training).mul((float) Math.pow(headDim, -0.5)), n, p);
+    NDArray scale = Scalars.like(x, (float) Math.pow(headDim, -0.5));
+    NDArray q = split(call(store, "q_proj", x, training).mul(scale), n, p);
     NDArray k = split(call(store, "k_proj", x, training), n, p);
     NDArray v = split(call(store, "v_proj", x, training), n, p);
     // attend

@@ -1,5 +1,6 @@
 package io.github.geollava.core.model.clip;
 
+import io.github.geollava.core.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
@@ -51,10 +52,10 @@ public final class ClipMlp extends HfBlock {
    */
   static NDArray activate(NDArray x, String act) {
     return switch (act) {
-      case "quick_gelu" -> x.mul(Activation.sigmoid(x.mul(1.702f)));
+      case "quick_gelu" -> x.mul(Activation.sigmoid(x.mul(Scalars.like(x, 1.702f))));
       case "gelu" -> Activation.gelu(x);
-      case "gelu_new" -> x.mul(0.5f).mul(x.pow(3).mul(0.044715f).add(x)
-          .mul((float) Math.sqrt(2 / Math.PI)).tanh().add(1f));
+      case "gelu_new" -> x.mul(Scalars.like(x, 0.5f)).mul(x.pow(Scalars.like(x, 3f)).mul(Scalars.like(x, 0.044715f)).add(x)
+          .mul(Scalars.like(x, (float) Math.sqrt(2 / Math.PI))).tanh().add(1f));
       case "relu" -> Activation.relu(x);
       case "silu" -> x.mul(Activation.sigmoid(x));
       default -> throw new IllegalArgumentException("unsupported hidden_act '" + act + "'");

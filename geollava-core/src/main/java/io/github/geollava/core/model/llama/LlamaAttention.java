@@ -1,5 +1,6 @@
 package io.github.geollava.core.model.llama;
 
+import io.github.geollava.core.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
@@ -74,7 +75,7 @@ public final class LlamaAttention extends HfBlock {
     k = repeatKv(k);
     v = repeatKv(v);
     // attend: softmax(q k^T / sqrt(D) + mask) v, softmax in float32
-    NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div((float) Math.sqrt(headDim)).add(mask);
+    NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div(Scalars.like(q, (float) Math.sqrt(headDim))).add(mask);
     DataType t = scores.getDataType();
     NDArray probs = t == DataType.FLOAT32
         ? scores.softmax(-1)
