@@ -166,7 +166,7 @@ public final class FinetuneCommand implements Callable<Integer> {
           .optCheckpointDir(out.resolve("checkpoints"))
           .optResume(!noResume)
           .addListener(bar)
-          .addListener(maskListener(prepared, variant, m))
+          .addListener(Variants.maskListener(prepared, variant, m))
           .build()
           .fit(trainSet, valSet);
       Files.createDirectories(out);
@@ -194,26 +194,6 @@ public final class FinetuneCommand implements Callable<Integer> {
       throw new BadInputException(model + ": " + e.getMessage(), e);
     }
     return 0;
-  }
-
-  /**
-   * Re-applies pruning masks after every optimizer step. Nothing to do when nothing was pruned, or when
-   * the base is quantized: it is frozen, and quantization keeps pruned zeros exactly zero.
-   */
-  public static io.github.geollava.core.train.TrainingListener maskListener(Variants.Prepared prepared,
-      Variant variant, LlavaNextVideoModel m) {
-    if (prepared.masks() == null || variant.quant() != null) {
-      return new io.github.geollava.core.train.TrainingListener() {};
-    }
-    io.github.geollava.prune.mask.MaskReapplyListener l =
-        new io.github.geollava.prune.mask.MaskReapplyListener(prepared.masks());
-    return new io.github.geollava.core.train.TrainingListener() {
-      @Override
-      public void afterStep(io.github.geollava.core.train.StepStats s,
-          io.github.geollava.core.train.TrainingControl control) {
-        l.reapply(m.block());
-      }
-    };
   }
 
   /** Training examples from a LLaVA annotation file, videos resolved against a folder. */

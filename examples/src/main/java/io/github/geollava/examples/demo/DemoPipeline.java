@@ -280,7 +280,7 @@ public final class DemoPipeline {
     LlavaNextVideoModel m = LlavaNextVideoModel.load(base, Device.cpu());
     Variants.Prepared prepared = Variants.prepare(m, v, seed);
     long bytes = Variants.baseWeightBytes(m);
-    TrainingListener masks = io.github.geollava.examples.cli.FinetuneCommand.maskListener(prepared, v, m);
+    TrainingListener masks = Variants.maskListener(prepared, v, m);
     if (prepared.masks() != null) {
       prepared.masks().save(dir.resolve("masks.safetensors"));
     }

@@ -5,12 +5,16 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import io.github.geollava.core.model.llavanext.LlavaNextVideoModel;
 import io.github.geollava.core.nn.ModulePaths;
+import io.github.geollava.core.train.StepStats;
+import io.github.geollava.core.train.TrainingControl;
+import io.github.geollava.core.train.TrainingListener;
 import io.github.geollava.lora.config.LoraConfig;
 import io.github.geollava.lora.inject.InjectionReport;
 import io.github.geollava.lora.inject.LoraInjector;
 import io.github.geollava.lora.layer.QuantizedLinear;
 import io.github.geollava.lora.peft.PeftAdapters;
 import io.github.geollava.prune.MagnitudePruner;
+import io.github.geollava.prune.mask.MaskReapplyListener;
 import io.github.geollava.prune.mask.PruningMasks;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -92,6 +96,29 @@ public final class Variants {
     if (variant.lora() != null) {
       PeftAdapters.load(root, adapterDir, LoraInjector.builder().excludeVisionTower());
     }
+  }
+
+  /**
+   * Re-applies the pruning masks after every optimizer step (the paper's persistent masks). Nothing to do
+   * when nothing was pruned, or when the base is quantized: it is frozen, and quantization keeps pruned
+   * zeros exactly zero.
+   *
+   * @param prepared what {@link #prepare} did
+   * @param variant the recipe
+   * @param model the model being trained
+   * @return the listener (a no-op when there is nothing to re-apply)
+   */
+  public static TrainingListener maskListener(Prepared prepared, Variant variant, LlavaNextVideoModel model) {
+    if (prepared.masks() == null || variant.quant() != null) {
+      return new TrainingListener() {};
+    }
+    MaskReapplyListener masks = new MaskReapplyListener(prepared.masks());
+    return new TrainingListener() {
+      @Override
+      public void afterStep(StepStats s, TrainingControl control) {
+        masks.reapply(model.block());
+      }
+    };
   }
 
   /**
